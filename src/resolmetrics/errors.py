@@ -1,0 +1,67 @@
+"""The exception hierarchy.
+
+Every error resolmetrics raises derives from :class:`ResolmetricsError` and
+also from the builtin a caller would naturally catch: :class:`ValueError` for
+a bad value, :class:`TypeError` for a value of the wrong type. Messages name
+the argument or indicator at fault, show the offending value and say how to
+fix it.
+
+All exceptions pickle and unpickle to an equal message, so they cross process
+boundaries (multiprocessing, task queues) intact.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "InvalidResultError",
+    "InvalidResultTypeError",
+    "InvalidTargetError",
+    "InvalidTargetTypeError",
+    "ParseError",
+    "ResolmetricsError",
+    "UnitError",
+]
+
+
+class ResolmetricsError(Exception):
+    """The root of every error raised by resolmetrics."""
+
+
+class InvalidTargetError(ResolmetricsError, ValueError):
+    """An indicator, rule, target, scale or policy is not valid."""
+
+
+class InvalidTargetTypeError(InvalidTargetError, TypeError):
+    """An argument describing a target has the wrong type."""
+
+
+class InvalidResultError(ResolmetricsError, ValueError):
+    """A reported result is not valid, or not valid for the indicator it is judged on."""
+
+
+class InvalidResultTypeError(InvalidResultError, TypeError):
+    """A reported result has the wrong type."""
+
+
+class UnitError(ResolmetricsError, ValueError):
+    """A unit is unknown, or two units cannot be compared."""
+
+
+class ParseError(ResolmetricsError, ValueError):
+    """Text could not be read.
+
+    ``text`` is the whole input and ``position`` the offset of the problem in
+    it (or ``None`` when the problem is not at one place). ``str(error)``
+    shows the text with a caret under the problem.
+    """
+
+    def __init__(self, message: str, text: str = "", position: int | None = None) -> None:
+        self.message = message
+        self.text = text
+        self.position = position
+        super().__init__(message, text, position)
+
+    def __str__(self) -> str:
+        if not self.text or self.position is None:
+            return self.message
+        return f"{self.message}\n    {self.text}\n    {' ' * self.position}^"

@@ -1,0 +1,203 @@
+"""The engine: judge a target on its results.
+
+The status is decided with as little arithmetic as possible: one or two
+comparisons of exact numbers already in the target's unit. Margins and
+ratios are left to the :class:`~resolmetrics.Verdict`, which computes them
+when they are read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from datetime import date
+from typing import Any
+
+from .errors import (
+    InvalidResultError,
+    InvalidResultTypeError,
+    InvalidTargetTypeError,
+    UnitError,
+)
+from .indicators import Direction
+from .policy import DEFAULT_POLICY, Policy
+from .results import Result
+from .rules import Kind
+from .targets import Target
+from .verdicts import Status, Verdict
+
+__all__ = ["evaluate"]
+
+_EXCEEDED, _ACHIEVED, _NOT = Status.EXCEEDED, Status.ACHIEVED, Status.NOT_ACHIEVED
+_Judge = Callable[[Any, Any, Any, Status], Status]
+
+
+def _at_least(v: Any, x: Any, _: Any, strict: Status) -> Status:
+    return _EXCEEDED if v > x else _ACHIEVED if v == x else _NOT
+
+
+def _at_most(v: Any, x: Any, _: Any, strict: Status) -> Status:
+    return _EXCEEDED if v < x else _ACHIEVED if v == x else _NOT
+
+
+def _above(v: Any, x: Any, _: Any, strict: Status) -> Status:
+    return strict if v > x else _NOT
+
+
+def _below(v: Any, x: Any, _: Any, strict: Status) -> Status:
+    return strict if v < x else _NOT
+
+
+def _exactly(v: Any, x: Any, _: Any, strict: Status) -> Status:
+    return _ACHIEVED if v == x else _NOT
+
+
+def _range_higher(v: Any, lo: Any, hi: Any, strict: Status) -> Status:
+    return _NOT if v < lo else _EXCEEDED if v > hi else _ACHIEVED
+
+
+def _range_lower(v: Any, lo: Any, hi: Any, strict: Status) -> Status:
+    return _NOT if v > hi else _EXCEEDED if v < lo else _ACHIEVED
+
+
+def _range_band(v: Any, lo: Any, hi: Any, strict: Status) -> Status:
+    return _ACHIEVED if lo <= v <= hi else _NOT
+
+
+_JUDGES: dict[tuple[Kind, Direction], _Judge] = {}
+for _direction in Direction:
+    _JUDGES[Kind.AT_LEAST, _direction] = _at_least
+    _JUDGES[Kind.AT_MOST, _direction] = _at_most
+    _JUDGES[Kind.ABOVE, _direction] = _above
+    _JUDGES[Kind.BELOW, _direction] = _below
+    _JUDGES[Kind.EXACTLY, _direction] = _exactly
+_JUDGES[Kind.BETWEEN, Direction.HIGHER_IS_BETTER] = _range_higher
+_JUDGES[Kind.BETWEEN, Direction.LOWER_IS_BETTER] = _range_lower
+_JUDGES[Kind.BETWEEN, Direction.ON_TARGET] = _range_band
+
+
+def evaluate(
+    target: Target,
+    results: Result | Iterable[Result] | None,
+    *,
+    as_of: date | None = None,
+    policy: Policy | None = None,
+) -> Verdict:
+    """Judge *target* on *results* and return a :class:`Verdict`.
+
+    *results* is one :class:`Result`, an iterable of them, or None. The
+    target is judged on its latest result: the one for the latest period
+    when periods are given (results for periods after *as_of*'s year are not
+    yet known and are left out), otherwise the last one given. No result is
+    :attr:`Status.NO_DATA`, never "not achieved".
+
+    >>> import resolmetrics as rm
+    >>> share = rm.Indicator("org_good", unit="percent")
+    >>> rm.evaluate(rm.Target(share, rm.above(95)), rm.Result(98)).status
+    Status.ACHIEVED
+    """
+    if type(target) is not Target and not isinstance(target, Target):
+        raise InvalidTargetTypeError(
+            f"evaluate(target) must be a Target such as Target(indicator, at_least(95)), "
+            f"got {target!r}"
+        )
+    if policy is None:
+        policy = DEFAULT_POLICY
+    elif not isinstance(policy, Policy):
+        raise InvalidTargetTypeError(f"evaluate(policy) must be a Policy or None, got {policy!r}")
+    result = results if type(results) is Result else _latest(target, results, as_of)
+    if result is None:
+        return Verdict(target, Status.NO_DATA, None, (), policy)
+    value = _judged_value(target, result)
+    judge = _JUDGES[target.rule.kind, target.direction]
+    status = judge(value if target.indicator.scale is None else _rank(target, value),
+                   target.lo, target.hi, policy.strict_met)  # fmt: skip
+    return Verdict(target, status, value, (), policy)
+
+
+def _latest(target: Target, results: object, as_of: date | None) -> Result | None:
+    if results is None:
+        return None
+    if isinstance(results, Result):
+        return results
+    if isinstance(results, str | bytes) or not isinstance(results, Iterable):
+        raise InvalidResultTypeError(
+            f"evaluate(results) for indicator {target.key!r} must be a Result or an "
+            f"iterable of Results, got {results!r}; wrap a bare figure as Result({results!r})"
+        )
+    chosen: Result | None = None
+    for item in results:
+        if not isinstance(item, Result):
+            raise InvalidResultTypeError(
+                f"evaluate(results) for indicator {target.key!r} holds {item!r}, which is not "
+                f"a Result; wrap it as Result({item!r})"
+            )
+        if item.entity is not None:
+            raise InvalidResultError(
+                f"indicator {target.key!r}: the result {item!r} names a unit of observation "
+                "(entity), but the target is judged on one value; judge each unit with its "
+                "own target, or leave entity out"
+            )
+        if as_of is not None and item.period is not None and item.period > as_of.year:
+            continue
+        if chosen is None:
+            chosen = item
+            continue
+        if (item.period is None) != (chosen.period is None):
+            raise InvalidResultError(
+                f"indicator {target.key!r}: some results name a period and some do not "
+                f"({chosen!r}, {item!r}); give every result a period, or none"
+            )
+        if item.period is not None and item.period == chosen.period:
+            raise InvalidResultError(
+                f"indicator {target.key!r}: two results for period {item.period} "
+                f"({chosen!r}, {item!r}); keep one result per period"
+            )
+        if item.period is None or item.period > chosen.period:  # type: ignore[operator]
+            chosen = item
+    return chosen
+
+
+def _judged_value(target: Target, result: Result) -> Any:
+    value: Any = result.value
+    indicator = target.indicator
+    if indicator.scale is not None:
+        if type(value) is not str:
+            raise InvalidResultError(
+                f"indicator {indicator.key!r} is rated on the scale {indicator.scale.name!r}, "
+                f"but the result is the number {value}; give a level "
+                f"({', '.join(indicator.scale.codes)})"
+            )
+        if result.unit is not None:
+            raise InvalidResultError(
+                f"indicator {indicator.key!r} is rated on a scale: the result "
+                f"{value!r} takes no unit, got unit={result.unit!r}"
+            )
+        return indicator.scale.code(
+            value, argument=f"the result for indicator {indicator.key!r}", error=InvalidResultError
+        )
+    if type(value) is str:
+        raise InvalidResultError(
+            f"indicator {indicator.key!r} is numeric, but the result is the level {value!r}; "
+            "give a number, or rate the indicator on a scale"
+        )
+    unit = indicator.unit if result.unit is None else result.unit
+    if indicator.limits is not None:
+        in_indicator_unit = value if unit == indicator.unit else _convert(target, value, unit)
+        indicator.check_value(in_indicator_unit, what="the result", error=InvalidResultError)
+    if unit != target.unit:
+        value = target.in_unit(value, unit)
+    return value
+
+
+def _convert(target: Target, value: Any, unit: str | None) -> Any:
+    from . import units
+    from .numbers import mul
+
+    try:
+        return mul(value, units.factor(unit, target.indicator.unit))
+    except UnitError as exc:
+        raise UnitError(f"indicator {target.key!r}: {exc}") from None
+
+
+def _rank(target: Target, code: str) -> int:
+    return target.indicator.scale.rank(code)  # type: ignore[union-attr]

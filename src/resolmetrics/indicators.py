@@ -1,0 +1,278 @@
+"""What is measured: indicators, directions of improvement and ordinal scales."""
+
+from __future__ import annotations
+
+import difflib
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+from . import units
+from .errors import InvalidTargetError, InvalidTargetTypeError, ResolmetricsError
+from .numbers import Exact, NumberLike, as_repr, exact
+
+__all__ = ["PARTY_QUALITY", "Direction", "Indicator", "Level", "OrdinalScale"]
+
+
+class Direction(enum.StrEnum):
+    """Which way an indicator improves."""
+
+    HIGHER_IS_BETTER = "higher_is_better"
+    LOWER_IS_BETTER = "lower_is_better"
+    ON_TARGET = "on_target"
+    """A miss on either side is a miss: an inflation band, a planned headcount."""
+
+    def __repr__(self) -> str:
+        return f"Direction.{self.name}"
+
+
+@attrs.frozen
+class Level:
+    """One level of an ordinal scale: a short code and its names."""
+
+    code: str
+    vi: str = ""
+    en: str = ""
+
+
+def _levels(values: Iterable[Level | str]) -> tuple[Level, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise InvalidTargetTypeError(
+            f"OrdinalScale(levels) must be a sequence of level codes or Level objects, "
+            f"worst first, got {values!r}"
+        )
+    levels = tuple(v if isinstance(v, Level) else Level(v) for v in values)
+    for level in levels:
+        if not isinstance(level.code, str) or not level.code.strip():
+            raise InvalidTargetError(
+                f"OrdinalScale(levels): every level needs a non-empty code, got {level.code!r}"
+            )
+    return levels
+
+
+@attrs.frozen
+class OrdinalScale:
+    """An ordered rating scale, *worst level first*.
+
+    >>> scale = OrdinalScale("quality", ["poor", "fair", "good"])
+    >>> scale.rank("good") > scale.rank("fair")
+    True
+
+    Levels are found by code, and by their Vietnamese or English name,
+    ignoring case.
+    """
+
+    name: str
+    levels: tuple[Level, ...] = attrs.field(converter=_levels)
+    _index: dict[str, int] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        if len(self.levels) < 2:
+            raise InvalidTargetError(
+                f"OrdinalScale {self.name!r} needs at least two levels, got {len(self.levels)}"
+            )
+        index: dict[str, int] = {}
+        for rank, level in enumerate(self.levels):
+            for word in (level.code, level.vi, level.en):
+                key = word.casefold()
+                if not key:
+                    continue
+                if index.get(key, rank) != rank:
+                    raise InvalidTargetError(
+                        f"OrdinalScale {self.name!r}: {word!r} names two different levels"
+                    )
+                index[key] = rank
+        object.__setattr__(self, "_index", index)
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """The level codes, worst first."""
+        return tuple(level.code for level in self.levels)
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and word.casefold() in self._index
+
+    def rank(
+        self,
+        word: str,
+        *,
+        argument: str = "level",
+        error: type[ResolmetricsError] = InvalidTargetError,
+    ) -> int:
+        """The rank of a level (0 for the worst), by code or name.
+
+        Raises :class:`InvalidTargetError` listing the levels and the nearest
+        one when *word* is not on the scale.
+        """
+        rank = self._index.get(word.casefold()) if isinstance(word, str) else None
+        if rank is None:
+            raise error(self._unknown(word, argument))
+        return rank
+
+    def code(
+        self,
+        word: str,
+        *,
+        argument: str = "level",
+        error: type[ResolmetricsError] = InvalidTargetError,
+    ) -> str:
+        """The canonical code of a level given by code or name."""
+        return self.levels[self.rank(word, argument=argument, error=error)].code
+
+    def _unknown(self, word: object, argument: str) -> str:
+        message = (
+            f"{argument}={word!r} is not a level of the scale {self.name!r} "
+            f"(levels, worst first: {', '.join(self.codes)})"
+        )
+        if isinstance(word, str):
+            match = difflib.get_close_matches(word.upper(), self.codes, n=1, cutoff=0.5)
+            if match:
+                message += f"; did you mean {match[0]!r}?"
+        return message
+
+
+PARTY_QUALITY = OrdinalScale(
+    "party_quality",
+    [
+        Level("KHTNV", "không hoàn thành nhiệm vụ", "not completed"),
+        Level("HTNV", "hoàn thành nhiệm vụ", "completed"),
+        Level("HTTNV", "hoàn thành tốt nhiệm vụ", "good"),
+        Level("HTXSNV", "hoàn thành xuất sắc nhiệm vụ", "excellent"),
+    ],
+)
+"""The yearly rating of party organisations and members, worst first:
+KHTNV < HTNV < HTTNV < HTXSNV."""
+
+
+def _key(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTargetTypeError(
+            f"Indicator(key) must be a str such as 'org_good', got {value!r}"
+        )
+    if not value.strip():
+        raise InvalidTargetError(
+            "Indicator(key) must not be empty: it is how results are matched to the indicator"
+        )
+    return value
+
+
+def _direction(value: object) -> Direction | None:
+    if value is None or isinstance(value, Direction):
+        return value
+    try:
+        return Direction(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise InvalidTargetError(
+            f"Indicator(direction) must be a Direction or one of "
+            f"{[d.value for d in Direction]}, got {value!r}"
+        ) from None
+
+
+def _unit(value: object) -> str | None:
+    return units.canonical(value, argument="Indicator(unit)")  # type: ignore[arg-type]
+
+
+def _limit(value: NumberLike | None) -> Exact | None:
+    if value is None:
+        return None
+    return exact(value, argument="Indicator(limits)")
+
+
+def _limits(value: object) -> tuple[Exact | None, Exact | None] | None:
+    if value is None:
+        return None
+    if not isinstance(value, tuple | list) or len(value) != 2:
+        raise InvalidTargetTypeError(
+            f"Indicator(limits) must be a pair (lowest, highest), either may be None, "
+            f"got {value!r}; a share is limits=(0, 100)"
+        )
+    lo, hi = _limit(value[0]), _limit(value[1])
+    if lo is not None and hi is not None and lo > hi:
+        raise InvalidTargetError(
+            f"Indicator(limits)=({as_repr(lo)}, {as_repr(hi)}): the lowest valid value is "
+            f"greater than the highest; did you mean ({as_repr(hi)}, {as_repr(lo)})?"
+        )
+    return (lo, hi)
+
+
+@attrs.frozen(repr=False)
+class Indicator:
+    """What is measured.
+
+    ``unit`` None is a plain count. ``direction`` None means "implied by the
+    rule a target puts on it". ``scale`` makes it an ordinal indicator
+    (ratings rather than numbers). ``limits`` declares the valid values, in
+    the indicator's unit: ``(0, 100)`` for a share in percent; a target or
+    result outside them is an error rather than a verdict.
+    """
+
+    key: str = attrs.field(converter=_key)
+    name: str = ""
+    unit: str | None = attrs.field(default=None, converter=_unit)
+    direction: Direction | None = attrs.field(default=None, converter=_direction)
+    scale: OrdinalScale | None = None
+    limits: tuple[Exact | None, Exact | None] | None = attrs.field(
+        default=None, converter=_limits, kw_only=True
+    )
+
+    def __attrs_post_init__(self) -> None:
+        if self.scale is not None:
+            if not isinstance(self.scale, OrdinalScale):
+                raise InvalidTargetTypeError(
+                    f"Indicator {self.key!r}: scale must be an OrdinalScale such as "
+                    f"PARTY_QUALITY, got {self.scale!r}"
+                )
+            if self.unit is not None or self.limits is not None:
+                raise InvalidTargetError(
+                    f"Indicator {self.key!r} is rated on the scale {self.scale.name!r}: "
+                    "a rated indicator has no unit and no limits"
+                )
+        if not isinstance(self.name, str):
+            raise InvalidTargetTypeError(
+                f"Indicator {self.key!r}: name must be a str, got {self.name!r}"
+            )
+
+    @property
+    def is_ordinal(self) -> bool:
+        """True when the indicator is rated on an ordinal scale."""
+        return self.scale is not None
+
+    @property
+    def title(self) -> str:
+        """The name, or the key when there is no name."""
+        return self.name or self.key
+
+    def check_value(
+        self, value: Exact, *, what: str, error: type[ResolmetricsError] = InvalidTargetError
+    ) -> None:
+        """Raise *error* if *value* (in the indicator's unit) is outside the declared limits."""
+        if self.limits is None:
+            return
+        lo, hi = self.limits
+        if (lo is not None and value < lo) or (hi is not None and value > hi):
+            shown = units.label(self.unit, "en")
+            raise error(
+                f"indicator {self.key!r}: {what} {as_repr(value)} is outside the "
+                f"indicator's limits ({_show(lo)} to {_show(hi)}{' ' + shown if shown else ''})"
+                "; check the figure and its unit, or widen Indicator(limits=...)"
+            )
+
+    def __repr__(self) -> str:
+        parts = [repr(self.key)]
+        if self.name:
+            parts.append(f"name={self.name!r}")
+        if self.unit is not None:
+            parts.append(f"unit={self.unit!r}")
+        if self.direction is not None:
+            parts.append(f"direction={self.direction!r}")
+        if self.scale is not None:
+            parts.append("scale=PARTY_QUALITY" if self.scale == PARTY_QUALITY else
+                         f"scale={self.scale!r}")  # fmt: skip
+        if self.limits is not None:
+            parts.append(f"limits=({_show(self.limits[0])}, {_show(self.limits[1])})")
+        return f"Indicator({', '.join(parts)})"
+
+
+def _show(value: Exact | None) -> str:
+    return "None" if value is None else as_repr(value)

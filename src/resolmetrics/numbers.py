@@ -1,0 +1,281 @@
+"""Exact numbers: coercion, arithmetic that never rounds, and display rounding.
+
+Every number resolmetrics keeps is *exact*: a :class:`~decimal.Decimal` when
+it has a finite decimal expansion (``95``, ``93.1``, ``0.125``) and a
+:class:`~fractions.Fraction` otherwise (``41/71``). Decimals keep comparisons
+fast; fractions keep ratios exact. The two compare and hash consistently with
+each other and with ``int``.
+
+Inputs are read as follows:
+
+=================  =====================================================
+``int``            exactly
+``str``            Python notation, ``"95.5"`` or ``"1e3"``, or a ratio ``"41/71"``
+``Decimal``        exactly (NaN and infinities are rejected)
+``Fraction``       exactly
+``float``          as its shortest ``repr``: ``93.1`` is 93.1, not the binary
+                   value ``93.099999999999994315658...``
+=================  =====================================================
+
+Nothing is rounded until it is displayed; :func:`round_display` and
+:func:`format_number` do the displaying.
+"""
+
+from __future__ import annotations
+
+import numbers as _numbers
+from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from fractions import Fraction
+from typing import TypeAlias
+
+from .errors import InvalidTargetError, InvalidTargetTypeError, ResolmetricsError
+
+__all__ = [
+    "Exact",
+    "NumberLike",
+    "exact",
+    "format_number",
+    "round_display",
+]
+
+Exact: TypeAlias = Decimal | Fraction
+"""An exact number as resolmetrics keeps it."""
+
+NumberLike: TypeAlias = int | str | Decimal | Fraction | float
+"""What the public API accepts wherever it asks for a number."""
+
+#: Numbers whose decimal exponent is beyond this are refused: no target or
+#: result is that large or small, and the bound keeps exact arithmetic cheap.
+MAX_EXPONENT = 100
+
+_ZERO = Decimal(0)
+
+
+def exact(
+    value: object,
+    *,
+    argument: str,
+    error: type[ResolmetricsError] = InvalidTargetError,
+    type_error: type[ResolmetricsError] = InvalidTargetTypeError,
+) -> Exact:
+    """Return *value* as an exact number, or raise *error* / *type_error*.
+
+    *argument* names what is being read (``"at_least(value)"``,
+    ``"Result(value)"``) so that the message points at the caller's code.
+    """
+    kind = type(value)
+    if kind is Decimal:
+        return _checked_decimal(value, value, argument, error)  # type: ignore[arg-type]
+    if kind is int:
+        return Decimal(value)  # type: ignore[arg-type]
+    if kind is str:
+        return _from_str(value, argument, error)  # type: ignore[arg-type]
+    if kind is Fraction:
+        return normal(value)  # type: ignore[arg-type]
+    if isinstance(value, bool) or value is None:
+        raise type_error(
+            f"{argument} must be a number, got {value!r}; "
+            + (
+                "report missing data by leaving the result out (the verdict is then NO_DATA)"
+                if value is None
+                else "a boolean is not a figure: give 1 or 0 if a count is meant"
+            )
+        )
+    if isinstance(value, float):
+        if value != value or value in (float("inf"), float("-inf")):
+            raise error(
+                f"{argument} must be a finite number, got {value!r}; "
+                "report missing data by leaving the result out (the verdict is then NO_DATA)"
+            )
+        return _checked_decimal(Decimal(repr(value)), value, argument, error)
+    if isinstance(value, Decimal):
+        return _checked_decimal(Decimal(value), value, argument, error)
+    if isinstance(value, _numbers.Integral):
+        return Decimal(int(value))
+    if isinstance(value, _numbers.Rational):
+        return normal(Fraction(int(value.numerator), int(value.denominator)))
+    if isinstance(value, _numbers.Real):  # numpy floats and the like: read as a float
+        return exact(float(value), argument=argument, error=error, type_error=type_error)
+    raise type_error(
+        f"{argument} must be an int, str, Decimal, Fraction or float, "
+        f"got {value!r} of type {kind.__name__}"
+    )
+
+
+def _checked_decimal(
+    number: Decimal, original: object, argument: str, error: type[ResolmetricsError]
+) -> Decimal:
+    if not number.is_finite():
+        raise error(
+            f"{argument} must be a finite number, got {original!r}; "
+            "report missing data by leaving the result out (the verdict is then NO_DATA)"
+        )
+    if number and abs(number.adjusted()) > MAX_EXPONENT:
+        raise error(
+            f"{argument}={original!r} is out of range: resolmetrics reads numbers "
+            f"between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}; check the figure and its unit"
+        )
+    if number.is_zero() and number.is_signed():
+        return number.copy_abs()
+    return number
+
+
+def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact:
+    stripped = text.strip()
+    try:
+        return _checked_decimal(Decimal(stripped), text, argument, error)
+    except InvalidOperation:
+        pass
+    if "/" in stripped:
+        try:
+            ratio = Fraction(stripped)
+        except (ValueError, ZeroDivisionError):
+            pass
+        else:
+            _checked_decimal(Decimal(ratio.numerator), text, argument, error)
+            _checked_decimal(Decimal(ratio.denominator), text, argument, error)
+            return normal(ratio)
+    hint = ""
+    if "," in stripped and any(ch.isdigit() for ch in stripped):
+        hint = (
+            f"; if {text!r} uses a decimal comma or grouping marks, write it in Python "
+            f"notation (e.g. {_python_notation_hint(stripped)!r}) or read it with "
+            "parse_number(text, lang=...)"
+        )
+    raise error(
+        f"{argument} must be a number in Python notation such as '95.5' or a ratio "
+        f"such as '41/71', got {text!r}{hint}"
+    )
+
+
+def _python_notation_hint(text: str) -> str:
+    # "95,5" -> "95.5"; "3.745.356" -> "3745356"; a best guess shown only as an example
+    if text.count(",") == 1 and "." not in text:
+        return text.replace(",", ".")
+    return text.replace(".", "").replace(",", ".")
+
+
+def looks_numeric(text: str) -> bool:
+    """True when *text* holds a digit: it is meant as a number, not a rating level."""
+    return any(ch.isdigit() for ch in text)
+
+
+def normal(value: Fraction) -> Exact:
+    """*value* as a Decimal when its decimal expansion is finite, else as a Fraction."""
+    denominator = value.denominator
+    if denominator == 1:
+        return Decimal(value.numerator)
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return value
+    places = max(twos, fives)
+    scaled = value.numerator * (10**places // denominator)
+    return Decimal(scaled).scaleb(-places)
+
+
+def magnitude(value: Exact) -> Exact:
+    """``|value|``, keeping its type."""
+    return sub(_ZERO, value) if value < 0 else value
+
+
+def to_fraction(value: Exact) -> Fraction:
+    """*value* as a Fraction (exact)."""
+    return value if type(value) is Fraction else Fraction(value)
+
+
+def sub(a: Exact, b: Exact) -> Exact:
+    """``a - b``, exactly."""
+    return normal(to_fraction(a) - to_fraction(b))
+
+
+def mul(a: Exact, b: Exact) -> Exact:
+    """``a * b``, exactly."""
+    return normal(to_fraction(a) * to_fraction(b))
+
+
+def div(a: Exact, b: Exact) -> Exact:
+    """``a / b``, exactly; *b* must not be zero."""
+    return normal(to_fraction(a) / to_fraction(b))
+
+
+def as_text(value: Exact) -> str:
+    """Canonical text of an exact number: ``95``, ``93.1``, ``41/71``."""
+    if type(value) is Fraction:
+        return f"{value.numerator}/{value.denominator}"
+    return format(value, "f")
+
+
+def as_repr(value: Exact) -> str:
+    """Python source that rebuilds *value* when passed to the public API."""
+    text = as_text(value)
+    if type(value) is Decimal and value == value.to_integral_value() and "." not in text:
+        return text
+    return repr(text)
+
+
+def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
+    """*value* rounded to *places* decimals for display.
+
+    ``rounding`` is ``decimal.ROUND_HALF_UP`` (halves away from zero, as
+    Vietnamese reports expect: 2.45 -> 2.5, -2.45 -> -2.5), ``ROUND_HALF_EVEN``
+    or ``ROUND_DOWN`` (truncation). The result is exact for fractions too: a
+    fraction that is not a finite decimal is never exactly on a half, so
+    reading it to ``places + 30`` digits first cannot change the outcome.
+    """
+    if rounding not in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN):
+        raise InvalidTargetError(
+            f"rounding={rounding!r} is not supported; use ROUND_HALF_UP, ROUND_HALF_EVEN "
+            "or ROUND_DOWN"
+        )
+    quantum = Decimal(1).scaleb(-places)
+    if type(value) is Fraction:
+        digits = max(len(str(abs(value.numerator) // value.denominator)), 1) + places + 30
+        approximate = Context(prec=digits, rounding=ROUND_DOWN).divide(
+            Decimal(value.numerator), Decimal(value.denominator)
+        )
+        return approximate.quantize(quantum, rounding=rounding, context=_WIDE)
+    assert isinstance(value, Decimal)
+    return value.quantize(quantum, rounding=rounding, context=_WIDE)
+
+
+_WIDE = Context(prec=2 * MAX_EXPONENT + 40)
+
+
+_SEPARATORS = {"en": (",", "."), "vi": (".", ",")}
+
+
+def format_number(
+    value: Exact,
+    lang: str = "en",
+    places: int = 2,
+    *,
+    rounding: str = ROUND_HALF_UP,
+    group: bool = True,
+) -> str:
+    """*value* for display: rounded (half-up by default) to at most *places* decimals.
+
+    Trailing zeros after the decimal mark are dropped (``3.10`` shows as
+    ``3.1``). ``lang`` picks the marks: ``en`` writes ``3,745,356.5`` and
+    ``vi`` writes ``3.745.356,5``.
+    """
+    try:
+        group_mark, decimal_mark = _SEPARATORS[lang]
+    except KeyError:
+        raise InvalidTargetError(
+            f"lang={lang!r} is not a supported language; use 'en' or 'vi'"
+        ) from None
+    rounded = round_display(value, places, rounding)
+    sign = "-" if rounded < 0 else ""
+    text = format(abs(rounded), "f")
+    whole, _, decimals = text.partition(".")
+    decimals = decimals.rstrip("0")
+    if group and len(whole) > 3:
+        head = len(whole) % 3 or 3
+        chunks = [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+        whole = group_mark.join(chunks)
+    return sign + whole + (decimal_mark + decimals if decimals else "")

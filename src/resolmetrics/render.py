@@ -1,0 +1,229 @@
+"""Presentation: verdicts in words and review tables (the only tabulate import).
+
+Numbers are rounded here and only here, by the verdict's :class:`Policy`
+(half-up to at most two decimals by default).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from decimal import Decimal
+
+from . import units
+from .errors import InvalidTargetError
+from .numbers import Exact, format_number, magnitude, mul
+from .policy import DEFAULT_POLICY, Policy
+from .rules import Kind, Rule
+from .targets import Target
+from .verdicts import Status, Verdict
+
+__all__ = ["explain", "review_table", "rule_text", "summary", "value_text"]
+
+LANGS = ("en", "vi")
+
+_RULE_WORDS = {
+    "en": {
+        Kind.AT_LEAST: "at least {0}",
+        Kind.ABOVE: "above {0}",
+        Kind.AT_MOST: "at most {0}",
+        Kind.BELOW: "below {0}",
+        Kind.BETWEEN: "between {0} and {1}",
+        Kind.EXACTLY: "exactly {0}",
+    },
+    "vi": {
+        Kind.AT_LEAST: "từ {0} trở lên",
+        Kind.ABOVE: "trên {0}",
+        Kind.AT_MOST: "không quá {0}",
+        Kind.BELOW: "dưới {0}",
+        Kind.BETWEEN: "từ {0} đến {1}",
+        Kind.EXACTLY: "đúng {0}",
+    },
+}
+
+_STATUS_WORDS = {
+    "en": {
+        Status.EXCEEDED: "exceeded",
+        Status.ACHIEVED: "achieved",
+        Status.NOT_ACHIEVED: "not achieved",
+        Status.IN_PROGRESS: "in progress",
+        Status.NO_DATA: "no data",
+    },
+    "vi": {
+        Status.EXCEEDED: "Vượt",
+        Status.ACHIEVED: "Đạt",
+        Status.NOT_ACHIEVED: "Không đạt",
+        Status.IN_PROGRESS: "Đang thực hiện",
+        Status.NO_DATA: "Chưa có số liệu",
+    },
+}
+
+_PHRASES = {
+    "en": {
+        "by": "{status} by {amount}",
+        "short": "{status}, short by {amount}",
+        "off": "{status}, off by {amount}",
+        "on_bound": "{status}, on the bound",
+        "against": "{verdict}: {actual} against {rule}",
+        "nothing": "{verdict}: nothing was reported for {title}",
+        "points": "{0} percentage points",
+        "point": "{0} percentage point",
+        "steps": "{0} rating steps",
+        "step": "{0} rating step",
+        "relative": "{0}% ({1})",
+    },
+    "vi": {
+        "by": "{status} {amount}",
+        "short": "{status}, thiếu {amount}",
+        "off": "{status}, lệch {amount}",
+        "on_bound": "{status}, bằng ngưỡng",
+        "against": "{verdict}: {actual} so với {rule}",
+        "nothing": "{verdict}: chưa có kết quả cho {title}",
+        "points": "{0} điểm phần trăm",
+        "point": "{0} điểm phần trăm",
+        "steps": "{0} bậc xếp loại",
+        "step": "{0} bậc xếp loại",
+        "relative": "{0}% ({1})",
+    },
+}
+
+
+def _lang(lang: str) -> str:
+    if lang not in LANGS:
+        raise InvalidTargetError(f"lang={lang!r} is not a supported language; use 'en' or 'vi'")
+    return lang
+
+
+def number_text(value: Exact, lang: str, policy: Policy = DEFAULT_POLICY) -> str:
+    """*value* rounded for display by *policy* and written for *lang*."""
+    return format_number(value, lang, policy.places, rounding=policy.rounding)
+
+
+def value_text(
+    value: Exact | str, unit: str | None, lang: str = "en", policy: Policy = DEFAULT_POLICY
+) -> str:
+    """A value with its unit, for display: ``93.1%``, ``249 members``, ``HTTNV``."""
+    if isinstance(value, str):
+        return value
+    text = number_text(value, _lang(lang), policy)
+    shown = units.label(unit, lang)
+    if not shown:
+        return text
+    return f"{text}{shown}" if units.is_share(unit) else f"{text} {shown}"
+
+
+def rule_text(target: Target | Rule, lang: str = "en", policy: Policy = DEFAULT_POLICY) -> str:
+    """A target's rule in words: ``at least 90%`` / ``từ 90% trở lên``."""
+    rule, unit = (target.rule, target.unit) if isinstance(target, Target) else (target, None)
+    words = _RULE_WORDS[_lang(lang)][rule.kind]
+    return words.format(*(value_text(bound, unit, lang, policy) for bound in rule.bounds))
+
+
+def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
+    phrases = _PHRASES[lang]
+    target = verdict.target
+    if target.indicator.scale is not None:
+        return phrases["step" if size == 1 else "steps"].format(size)
+    if units.is_share(target.unit):
+        return phrases["point" if size == 1 else "points"].format(number_text(size, lang, policy))
+    absolute = value_text(size, target.unit, lang, policy)
+    relative = verdict.relative_margin
+    if relative is None:
+        return absolute
+    percent = mul(magnitude(relative), Decimal(100))
+    return phrases["relative"].format(number_text(percent, lang, policy), absolute)
+
+
+def explain(verdict: Verdict, lang: str = "en", *, short: bool = False) -> str:
+    """*verdict* in words (see :meth:`Verdict.explain`)."""
+    lang = _lang(lang)
+    policy = verdict.policy or DEFAULT_POLICY
+    phrases = _PHRASES[lang]
+    status = _STATUS_WORDS[lang][verdict.status]
+    target = verdict.target
+    if verdict.actual is None:
+        if short:
+            return status
+        return phrases["nothing"].format(verdict=status, title=target.indicator.title)
+    margin = verdict.margin
+    assert margin is not None
+    amount = _amount(verdict, magnitude(margin), lang, policy)
+    if verdict.status is Status.EXCEEDED:
+        text = phrases["by"].format(status=status, amount=amount)
+    elif verdict.status is Status.NOT_ACHIEVED:
+        if target.sign == 0 or target.rule.kind is Kind.EXACTLY:
+            text = phrases["off"].format(status=status, amount=amount)
+        elif margin == 0:
+            text = phrases["on_bound"].format(status=status)
+        else:
+            text = phrases["short"].format(status=status, amount=amount)
+    else:
+        text = status
+    if short:
+        return text
+    return phrases["against"].format(
+        verdict=text,
+        actual=value_text(verdict.actual, target.unit, lang, policy),
+        rule=rule_text(target, lang, policy),
+    )
+
+
+_HEADERS = {
+    "en": ("No.", "Target", "Result", "Verdict"),
+    "vi": ("STT", "Mục tiêu", "Thực hiện", "So sánh với mục tiêu"),
+}
+
+
+def review_table(
+    verdicts: Sequence[Verdict], lang: str = "en", *, tablefmt: str = "simple_grid"
+) -> str:
+    """The review table of *verdicts*: number, target, result and verdict.
+
+    ``tablefmt`` is any format tabulate knows (``simple_grid``, ``github``,
+    ``html``, ``plain`` …).
+    """
+    from tabulate import tabulate
+
+    lang = _lang(lang)
+    rows = []
+    for number, verdict in enumerate(verdicts, start=1):
+        target = verdict.target
+        policy = verdict.policy or DEFAULT_POLICY
+        title = target.label or target.indicator.title
+        goal = rule_text(target, lang, policy)
+        actual = (
+            "" if verdict.actual is None else value_text(verdict.actual, target.unit, lang, policy)
+        )
+        rows.append((number, f"{title}: {goal}", actual, verdict.explain(lang, short=True)))
+    return tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True)
+
+
+def summary(verdicts: Sequence[Verdict], lang: str = "en") -> str:
+    """One sentence that sums up *verdicts*, as a review's conclusion states it.
+
+    ``Met 8 of 11 targets (5 achieved, 3 exceeded); 2 not achieved; 1 no data.``
+    """
+    lang = _lang(lang)
+    counts = dict.fromkeys(Status, 0)
+    for verdict in verdicts:
+        counts[verdict.status] += 1
+    total = len(verdicts)
+    met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
+    if lang == "en":
+        parts = [
+            f"Met {met} of {total} target{'s' if total != 1 else ''} "
+            f"({counts[Status.ACHIEVED]} achieved, {counts[Status.EXCEEDED]} exceeded)"
+        ]
+        rest = {Status.NOT_ACHIEVED: "not achieved", Status.IN_PROGRESS: "in progress",
+                Status.NO_DATA: "with no data"}  # fmt: skip
+        parts += [f"{counts[s]} {words}" for s, words in rest.items() if counts[s]]
+    else:
+        parts = [
+            f"Hoàn thành và vượt {met}/{total} chỉ tiêu "
+            f"({counts[Status.ACHIEVED]} đạt, {counts[Status.EXCEEDED]} vượt)"
+        ]
+        rest = {Status.NOT_ACHIEVED: "không đạt", Status.IN_PROGRESS: "đang thực hiện",
+                Status.NO_DATA: "chưa có số liệu"}  # fmt: skip
+        parts += [
+            f"{words} {counts[s]}/{total} chỉ tiêu" for s, words in rest.items() if counts[s]
+        ]
+    return "; ".join(parts) + "."

@@ -1,0 +1,143 @@
+"""Results: what was reported for an indicator."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import attrs
+
+from . import units
+from .errors import InvalidResultError, InvalidResultTypeError
+from .numbers import Exact, as_repr, exact, looks_numeric, normal
+
+__all__ = ["Result"]
+
+
+def _value(value: object) -> Exact | str:
+    if isinstance(value, str) and not looks_numeric(value):
+        level = " ".join(value.split())
+        if not level:
+            raise InvalidResultError(
+                "Result(value) must be a number or a rating level such as 'HTNV', got ''; "
+                "report missing data by leaving the result out (the verdict is then NO_DATA)"
+            )
+        return level
+    return exact(
+        value,
+        argument="Result(value)",
+        error=InvalidResultError,
+        type_error=InvalidResultTypeError,
+    )
+
+
+def _unit(value: object) -> str | None:
+    return units.canonical(value, argument="Result(unit)")  # type: ignore[arg-type]
+
+
+def _period(value: object) -> int | None:
+    if value is None:
+        return None
+    if type(value) is not int:
+        raise InvalidResultTypeError(
+            f"Result(period) must be a year as an int such as 2021, got {value!r}"
+        )
+    if not 1000 <= value <= 9999:
+        raise InvalidResultError(
+            f"Result(period) must be a four-digit year such as 2021, got {value!r}"
+        )
+    return value
+
+
+def _entity(value: object) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidResultTypeError(
+            f"Result(entity) must be a str naming the unit observed, such as 'union A', "
+            f"got {value!r}"
+        )
+    if not value.strip():
+        raise InvalidResultError("Result(entity) must not be empty; leave it out (None) instead")
+    return value
+
+
+@attrs.frozen(repr=False)
+class Result:
+    """A reported value: a number (exact) or a rating level.
+
+    ``unit`` None means "in the indicator's unit"; a result in another unit
+    of the same kind is converted exactly. ``period`` is the year the
+    value is for; ``entity`` the unit of observation (an enterprise, a base
+    organisation) it was measured in. A share reported as a count out of a
+    total is best given with :meth:`Result.ratio`, which keeps it exact.
+    """
+
+    value: Exact | str = attrs.field(converter=_value)
+    unit: str | None = attrs.field(default=None, converter=_unit)
+    period: int | None = attrs.field(default=None, kw_only=True, converter=_period)
+    entity: str | None = attrs.field(default=None, kw_only=True, converter=_entity)
+    ratio_of: tuple[int, int] | None = attrs.field(default=None, kw_only=True, eq=False)
+    """The (numerator, denominator) a share was computed from, when it was."""
+
+    @property
+    def is_level(self) -> bool:
+        """True when the value is a rating level rather than a number."""
+        return isinstance(self.value, str)
+
+    @classmethod
+    def ratio(
+        cls,
+        numerator: int,
+        denominator: int,
+        *,
+        unit: str | None = "percent",
+        period: int | None = None,
+        entity: str | None = None,
+    ) -> Result:
+        """An exact share: *numerator* out of *denominator*, in percent by default.
+
+        >>> Result.ratio(41, 71).value
+        Fraction(4100, 71)
+
+        ``unit=None`` keeps the plain proportion (0 to 1) instead.
+        """
+        for name, number in (("numerator", numerator), ("denominator", denominator)):
+            if type(number) is not int:
+                raise InvalidResultTypeError(
+                    f"Result.ratio({name}) must be a whole count (int), got {number!r}"
+                )
+        if denominator <= 0:
+            raise InvalidResultError(
+                f"Result.ratio(denominator) must be a positive count, got {denominator!r}; "
+                "a share of nothing is missing data: leave the result out"
+            )
+        if numerator < 0:
+            raise InvalidResultError(
+                f"Result.ratio(numerator) must not be negative, got {numerator!r}"
+            )
+        scale = 100 if unit == "percent" or unit == "%" else 1
+        if unit not in (None, "percent", "%"):
+            raise InvalidResultError(
+                f"Result.ratio(unit) must be 'percent' or None (a proportion), got {unit!r}"
+            )
+        value = normal(Fraction(numerator * scale, denominator))
+        return cls(value, unit, period=period, entity=entity,
+                   ratio_of=(numerator, denominator))  # fmt: skip
+
+    def __repr__(self) -> str:
+        if self.ratio_of is not None:
+            parts = [str(self.ratio_of[0]), str(self.ratio_of[1])]
+            if self.unit != "percent":
+                parts.append(f"unit={self.unit!r}")
+            call = "Result.ratio"
+        else:
+            value = self.value
+            parts = [repr(value) if isinstance(value, str) else as_repr(value)]
+            if self.unit is not None:
+                parts.append(f"unit={self.unit!r}")
+            call = "Result"
+        if self.period is not None:
+            parts.append(f"period={self.period!r}")
+        if self.entity is not None:
+            parts.append(f"entity={self.entity!r}")
+        return f"{call}({', '.join(parts)})"

@@ -1,0 +1,231 @@
+"""How a value is judged: rules and their factories.
+
+A rule is a small immutable value: a kind and one or two bounds. Bounds are
+exact numbers, or level codes of an ordinal scale (checked against the scale
+when a :class:`~resolmetrics.Target` is built).
+
+>>> at_least(95)
+at_least(95)
+>>> str(between("3.5", 5))
+'between 3.5 and 5'
+>>> Rule.parse("above 95") == above(95)
+True
+>>> at_least(95) == at_least("95.0")
+True
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from typing import TypeAlias
+
+import attrs
+
+from .errors import InvalidTargetError, InvalidTargetTypeError, ParseError
+from .indicators import Direction
+from .numbers import Exact, NumberLike, as_repr, as_text, exact, looks_numeric
+
+__all__ = [
+    "Bound",
+    "Kind",
+    "Rule",
+    "above",
+    "at_least",
+    "at_most",
+    "below",
+    "between",
+    "exactly",
+]
+
+Bound: TypeAlias = Exact | str
+"""A rule's bound: an exact number, or the code of a rating level."""
+
+
+class Kind(enum.StrEnum):
+    """The kinds of rule."""
+
+    AT_LEAST = "at_least"
+    ABOVE = "above"
+    AT_MOST = "at_most"
+    BELOW = "below"
+    BETWEEN = "between"
+    EXACTLY = "exactly"
+
+    def __repr__(self) -> str:
+        return f"Kind.{self.name}"
+
+
+_WORDS = {
+    Kind.AT_LEAST: "at least",
+    Kind.ABOVE: "above",
+    Kind.AT_MOST: "at most",
+    Kind.BELOW: "below",
+    Kind.BETWEEN: "between",
+    Kind.EXACTLY: "exactly",
+}
+
+_IMPLIED = {
+    Kind.AT_LEAST: Direction.HIGHER_IS_BETTER,
+    Kind.ABOVE: Direction.HIGHER_IS_BETTER,
+    Kind.BETWEEN: Direction.HIGHER_IS_BETTER,
+    Kind.AT_MOST: Direction.LOWER_IS_BETTER,
+    Kind.BELOW: Direction.LOWER_IS_BETTER,
+    Kind.EXACTLY: Direction.ON_TARGET,
+}
+
+
+def _bound(value: object, argument: str) -> Bound:
+    if isinstance(value, str) and not looks_numeric(value):
+        level = " ".join(value.split())
+        if not level:
+            raise InvalidTargetError(
+                f"{argument} must be a number or a rating level such as 'HTTNV', got {value!r}"
+            )
+        return level
+    return exact(value, argument=argument)
+
+
+def _bounds(values: Iterable[Bound]) -> tuple[Bound, ...]:
+    return tuple(values)
+
+
+@attrs.frozen(repr=False)
+class Rule:
+    """A rule: ``kind`` and its ``bounds`` (one, or two for ``between``).
+
+    Build rules with the factories (:func:`at_least`, :func:`above`,
+    :func:`at_most`, :func:`below`, :func:`between`, :func:`exactly`) or
+    :meth:`Rule.parse`. ``str(rule)`` is canonical text that
+    :meth:`Rule.parse` reads back; ``repr(rule)`` is the call that rebuilds it.
+    """
+
+    kind: Kind = attrs.field(converter=Kind)
+    bounds: tuple[Bound, ...] = attrs.field(converter=_bounds)
+
+    def __attrs_post_init__(self) -> None:
+        expected = 2 if self.kind is Kind.BETWEEN else 1
+        if len(self.bounds) != expected:
+            raise InvalidTargetError(
+                f"{self.kind.value} takes {expected} bound(s), got {len(self.bounds)}"
+            )
+        levels = [isinstance(b, str) for b in self.bounds]
+        if any(levels) and not all(levels):
+            raise InvalidTargetError(
+                f"{self.kind.value}{_args(self.bounds)} mixes a number with a rating level; "
+                "give two numbers or two levels"
+            )
+        if self.kind is Kind.BETWEEN and not levels[0]:
+            lo, hi = self.bounds
+            if lo > hi:  # type: ignore[operator]
+                raise InvalidTargetError(
+                    f"between(lo={_show(lo)}, hi={_show(hi)}): lo must not be greater "
+                    f"than hi; did you mean between({_show(hi)}, {_show(lo)})?"
+                )
+
+    @property
+    def is_ordinal(self) -> bool:
+        """True when the bounds are rating levels rather than numbers."""
+        return isinstance(self.bounds[0], str)
+
+    @property
+    def is_strict(self) -> bool:
+        """True for ``above`` and ``below``: the bound itself does not meet the rule."""
+        return self.kind is Kind.ABOVE or self.kind is Kind.BELOW
+
+    @property
+    def implied_direction(self) -> Direction:
+        """The direction of improvement the rule implies when the indicator states none."""
+        return _IMPLIED[self.kind]
+
+    def __repr__(self) -> str:
+        return f"{self.kind.value}{_args(self.bounds)}"
+
+    def __str__(self) -> str:
+        words = _WORDS[self.kind]
+        if self.kind is Kind.BETWEEN:
+            return f"{words} {_text(self.bounds[0])} and {_text(self.bounds[1])}"
+        return f"{words} {_text(self.bounds[0])}"
+
+    @classmethod
+    def parse(cls, text: str) -> Rule:
+        """Read a rule from its canonical text, as ``str(rule)`` writes it.
+
+        >>> Rule.parse("between 3 and 5")
+        between(3, 5)
+        >>> Rule.parse("at least HTTNV")
+        at_least('HTTNV')
+
+        Text as people write it ("từ 95% trở lên", "no more than 4 %") is
+        read by the text layer, not here.
+        """
+        if not isinstance(text, str):
+            raise InvalidTargetTypeError(f"Rule.parse(text) takes a str, got {text!r}")
+        source = " ".join(text.split())
+        for kind, words in _WORDS.items():
+            if source.startswith(words + " "):
+                rest = source[len(words) + 1 :]
+                operands = rest.split(" and ") if kind is Kind.BETWEEN else [rest]
+                if kind is Kind.BETWEEN and len(operands) != 2:
+                    raise ParseError("expected 'between LOW and HIGH'", source, len(words) + 1)
+                return cls(kind, tuple(_parsed(op, source) for op in operands))
+        raise ParseError(
+            "expected one of 'at least', 'above', 'at most', 'below', 'between', "
+            "'exactly' followed by a number or a level",
+            source,
+            0,
+        )
+
+
+def _parsed(operand: str, source: str) -> Bound:
+    try:
+        return _bound(operand, "bound")
+    except InvalidTargetError as exc:
+        raise ParseError(f"expected a number or a level: {exc}", source,
+                         source.find(operand)) from None  # fmt: skip
+
+
+def _show(bound: Bound) -> str:
+    return repr(bound) if isinstance(bound, str) else as_repr(bound)
+
+
+def _text(bound: Bound) -> str:
+    return bound if isinstance(bound, str) else as_text(bound)
+
+
+def _args(bounds: tuple[Bound, ...]) -> str:
+    return "(" + ", ".join(_show(b) for b in bounds) + ")"
+
+
+def _one(kind: Kind, value: NumberLike) -> Rule:
+    return Rule(kind, (_bound(value, f"{kind.value}(value)"),))
+
+
+def at_least(value: NumberLike) -> Rule:
+    """Met when the value is *value* or better (``v >= value``); "X trở lên"."""
+    return _one(Kind.AT_LEAST, value)
+
+
+def above(value: NumberLike) -> Rule:
+    """Met when the value is strictly above *value* (``v > value``); "trên X"."""
+    return _one(Kind.ABOVE, value)
+
+
+def at_most(value: NumberLike) -> Rule:
+    """Met when the value is *value* or less (``v <= value``); "không quá X"."""
+    return _one(Kind.AT_MOST, value)
+
+
+def below(value: NumberLike) -> Rule:
+    """Met when the value is strictly below *value* (``v < value``); "dưới X"."""
+    return _one(Kind.BELOW, value)
+
+
+def exactly(value: NumberLike) -> Rule:
+    """Met only when the value equals *value*; never exceeded."""
+    return _one(Kind.EXACTLY, value)
+
+
+def between(lo: NumberLike, hi: NumberLike) -> Rule:
+    """Met inside ``lo <= v <= hi`` (both included); "từ X đến Y", "X-Y"."""
+    return Rule(Kind.BETWEEN, (_bound(lo, "between(lo)"), _bound(hi, "between(hi)")))

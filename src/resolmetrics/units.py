@@ -1,0 +1,262 @@
+"""Units: the only module that imports pint.
+
+Units are kept as short strings (``"percent"``, ``"tỷ đồng"``, ``"member"``,
+``"km"``); ``None`` is a plain count. Two units are compared once, through an
+exact conversion factor that is cached, so judging a result never builds a
+pint Quantity.
+
+The common units are known without pint at all:
+
+- ``percent`` (also written ``%``) and ``permille``: shares. A share never
+  converts to or from a plain count, although both are dimensionless: a
+  result of 93 % for an indicator counted in members is an error, not 0.93.
+- the đồng and its multiples as written in Vietnamese: ``đồng`` (``VND``),
+  ``nghìn đồng`` (``ngàn đồng``), ``triệu đồng``, ``tỷ đồng`` (``tỉ đồng``);
+- counts of things that must not be mixed: ``member`` (``đảng viên``),
+  ``organisation`` (``tổ chức``), ``enterprise`` (``doanh nghiệp``, ``DN``),
+  ``household`` (``hộ``), ``person`` (``người``).
+
+Everything else (``ha``, ``km``, ``kWh``, ``tonne``, …) is read by pint,
+whose registry is built on first use with exact (``Fraction``) factors and
+extended with the units above. :func:`define_unit` adds a unit of your own.
+"""
+
+from __future__ import annotations
+
+import difflib
+import functools
+import threading
+from decimal import Decimal
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from .errors import UnitError
+from .numbers import Exact, normal
+
+if TYPE_CHECKING:
+    import pint
+
+__all__ = ["define_unit", "is_share", "known_units"]
+
+
+class _Known(NamedTuple):
+    dimension: str  # what is measured; units of one dimension convert
+    factor: Fraction  # size in the dimension's base unit
+    en: str  # display label
+    vi: str
+
+
+_F = Fraction
+_KNOWN: dict[str, _Known] = {}
+
+
+def _add(names: tuple[str, ...], dimension: str, factor: int | Fraction, en: str, vi: str) -> None:
+    for name in names:
+        _KNOWN[name] = _Known(dimension, _F(factor), en, vi)
+
+
+_add(("percent",), "share", 1, "%", "%")
+_add(("permille",), "share", _F(1, 10), "‰", "‰")
+_add(("đồng", "VND", "dong"), "money_vnd", 1, "đồng", "đồng")
+_add(("nghìn đồng", "ngàn đồng"), "money_vnd", 10**3, "thousand đồng", "nghìn đồng")
+_add(("triệu đồng",), "money_vnd", 10**6, "million đồng", "triệu đồng")
+_add(("tỷ đồng", "tỉ đồng"), "money_vnd", 10**9, "billion đồng", "tỷ đồng")
+_add(("member", "members", "đảng viên"), "member", 1, "members", "đảng viên")
+_add(("organisation", "organisations", "organization", "organizations", "tổ chức"),
+     "organisation", 1, "organisations", "tổ chức")  # fmt: skip
+_add(("enterprise", "enterprises", "doanh nghiệp", "DN"), "enterprise", 1, "enterprises",
+     "doanh nghiệp")  # fmt: skip
+_add(("household", "households", "hộ"), "household", 1, "households", "hộ")
+_add(("person", "persons", "people", "người"), "person", 1, "persons", "người")
+
+# Words pint cannot read as one identifier, and the name it knows them by.
+_PINT_WORDS = {
+    "đảng viên": "member",
+    "tổ chức": "organisation",
+    "doanh nghiệp": "enterprise",
+    "%": "percent",
+}
+
+_PINT_DEFINITIONS = (
+    "đồng = [money_vnd] = VND = dong",
+    "nghìn = 1000 = ngàn",
+    "triệu = 1000000",
+    "tỷ = 1000000000 = tỉ",
+    "member = [member] = members",
+    "organisation = [organisation] = organisations = organization = organizations",
+    "enterprise = [enterprise] = enterprises = DN",
+    "household = [household] = households = hộ",
+    "person = [person] = persons = people = người",
+)
+
+_lock = threading.Lock()
+_user_definitions: list[str] = []
+
+
+def canonical(unit: str | None, *, argument: str) -> str | None:
+    """The unit as resolmetrics keeps it, validated; ``None`` for a plain count."""
+    if unit is None:
+        return None
+    if not isinstance(unit, str):
+        raise UnitError(
+            f"{argument} must be a unit name such as 'percent' or 'tỷ đồng', or None for a "
+            f"plain count, got {unit!r} of type {type(unit).__name__}"
+        )
+    text = " ".join(unit.split())
+    if text in ("", "1", "count", "dimensionless"):
+        return None
+    if text == "%":
+        return "percent"
+    if text in _KNOWN:
+        return text
+    _pint_units(text, argument)  # raises UnitError when pint cannot read it
+    return text
+
+
+def is_share(unit: str | None) -> bool:
+    """True for a percentage-like unit (``percent``, ``permille``)."""
+    if unit is None:
+        return False
+    known = _KNOWN.get(unit)
+    if known is not None:
+        return known.dimension == "share"
+    return _pint_is_share(unit)
+
+
+def label(unit: str | None, lang: str) -> str:
+    """How *unit* is written after a number in *lang*; ``""`` for a plain count."""
+    if unit is None:
+        return ""
+    known = _KNOWN.get(unit)
+    if known is None:
+        return unit
+    return known.vi if lang == "vi" else known.en
+
+
+def known_units() -> tuple[str, ...]:
+    """The unit names resolmetrics knows without pint, for messages and docs."""
+    return tuple(_KNOWN)
+
+
+@functools.lru_cache(maxsize=4096)
+def factor(from_unit: str | None, to_unit: str | None) -> Exact:
+    """The exact number that turns a value in *from_unit* into *to_unit*.
+
+    Raises :class:`UnitError` (without naming an indicator: callers add that)
+    when the two measure different things.
+    """
+    if from_unit == to_unit:
+        return Decimal(1)
+    if from_unit is None or to_unit is None:
+        _incompatible(from_unit, to_unit)
+    a, b = _KNOWN.get(from_unit or ""), _KNOWN.get(to_unit or "")
+    if a is not None and b is not None:
+        if a.dimension != b.dimension:
+            _incompatible(from_unit, to_unit)
+        return normal(a.factor / b.factor)
+    if is_share(from_unit) != is_share(to_unit):
+        _incompatible(from_unit, to_unit)
+    registry = _registry()
+    source = _pint_units(from_unit, "unit")
+    target = _pint_units(to_unit, "unit")
+    f1, root1 = registry.get_root_units(source)
+    f2, root2 = registry.get_root_units(target)
+    if root1 != root2:
+        _incompatible(from_unit, to_unit)
+    return normal(Fraction(f1) / Fraction(f2))  # type: ignore[arg-type]
+
+
+def _incompatible(a: str | None, b: str | None) -> None:
+    def show(unit: str | None) -> str:
+        return "a plain count" if unit is None else repr(unit)
+
+    raise UnitError(
+        f"cannot compare {show(a)} with {show(b)}: they measure different things; "
+        "give the figure in a unit of the same kind"
+        + (" (a share in percent is not a count)" if is_share(a) or is_share(b) else "")
+    )
+
+
+def define_unit(definition: str) -> None:
+    """Add a unit to the registry, in pint's definition syntax.
+
+    >>> define_unit("bed = [bed] = beds")          # a new kind of count
+    >>> define_unit("tấn = 1000 * kilogram")        # a new name for a known size
+
+    The registry is shared by the whole process. Defining the same text twice
+    is harmless; defining a name that already exists differently raises
+    :class:`UnitError`.
+    """
+    if not isinstance(definition, str) or "=" not in definition:
+        raise UnitError(
+            f"define_unit(definition) takes pint's definition syntax such as "
+            f"'bed = [bed]' or 'tấn = 1000 * kilogram', got {definition!r}"
+        )
+    text = " ".join(definition.split())
+    name = text.split("=", 1)[0].strip()
+    with _lock:
+        if text in _user_definitions:
+            return
+        if name in _KNOWN or _is_defined(name):
+            raise UnitError(
+                f"define_unit({definition!r}): the unit {name!r} is already defined; "
+                "choose another name"
+            )
+        if _registry.cache_info().currsize:
+            _define(_registry(), text)
+        _user_definitions.append(text)
+
+
+def _is_defined(name: str) -> bool:
+    try:
+        _registry().parse_units(name)
+    except Exception:
+        return False
+    return True
+
+
+def _define(registry: pint.UnitRegistry[Any], text: str) -> None:
+    try:
+        registry.define(text)
+    except Exception as exc:
+        raise UnitError(f"define_unit({text!r}) failed: {exc}") from None
+    _pint_units.cache_clear()
+
+
+@functools.cache
+def _registry() -> pint.UnitRegistry[Any]:
+    import logging
+
+    import pint
+
+    # pint logs a line for every redefinition; the definitions here are deliberate.
+    logging.getLogger("pint").setLevel(logging.ERROR)
+    registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
+        non_int_type=Fraction, autoconvert_offset_to_baseunit=False
+    )
+    for text in (*_PINT_DEFINITIONS, *_user_definitions):
+        registry.define(text)
+    return registry
+
+
+@functools.lru_cache(maxsize=1024)
+def _pint_units(text: str, argument: str) -> Any:
+    expression = text
+    for words, name in _PINT_WORDS.items():
+        expression = expression.replace(words, name)
+    registry = _registry()
+    try:
+        return registry.parse_units(expression)
+    except Exception:
+        suggestions = difflib.get_close_matches(text, list(_KNOWN), n=1, cutoff=0.6)
+        hint = f"did you mean {suggestions[0]!r}? " if suggestions else ""
+        raise UnitError(
+            f"{argument}={text!r} is not a known unit; {hint}"
+            "use a unit pint knows (e.g. 'km', 'ha', 'kWh'), one of resolmetrics' own "
+            "('percent', 'tỷ đồng', 'member', ...), or define it with define_unit()"
+        ) from None
+
+
+def _pint_is_share(unit: str) -> bool:
+    parsed = _pint_units(unit, "unit")
+    return any(name in ("percent", "permille") for name in parsed._units)

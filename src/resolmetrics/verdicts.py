@@ -1,0 +1,181 @@
+"""Verdicts: the status of a target and the exact figures behind it.
+
+A :class:`Verdict` is cheap to make: the engine decides only the status.
+The margin, the relative margin and the attainment are computed, exactly,
+when they are read.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .numbers import Exact, div, magnitude, sub
+from .rules import Kind
+
+if TYPE_CHECKING:
+    from .policy import Policy
+    from .targets import Target
+
+__all__ = ["Status", "Verdict"]
+
+
+class Status(enum.StrEnum):
+    """The outcome of judging a target."""
+
+    EXCEEDED = "exceeded"
+    """Strictly better than an inclusive bound or point target, or beyond a range's better end."""
+    ACHIEVED = "achieved"
+    """Meets the target: on an inclusive bound, inside a range, or meeting a strict bound."""
+    NOT_ACHIEVED = "not_achieved"
+    """The target was due and was missed."""
+    IN_PROGRESS = "in_progress"
+    """Not yet due: no final verdict."""
+    NO_DATA = "no_data"
+    """Nothing was reported: never read as "not achieved"."""
+
+    @property
+    def met(self) -> bool:
+        """True for EXCEEDED and ACHIEVED."""
+        return self is Status.EXCEEDED or self is Status.ACHIEVED
+
+    def __repr__(self) -> str:
+        return f"Status.{self.name}"
+
+
+@attrs.frozen
+class Verdict:
+    """The judgement of one target.
+
+    ``actual`` is the value judged, exact, in the target's unit (a level
+    code for a rated indicator); None when there was no data. ``parts``
+    holds the verdicts a combined verdict was built from.
+    """
+
+    target: Target
+    status: Status
+    actual: Exact | str | None
+    parts: tuple[Verdict, ...] = ()
+    policy: Policy | None = attrs.field(default=None, repr=False)
+
+    @property
+    def met(self) -> bool:
+        """True for EXCEEDED and ACHIEVED."""
+        return self.status is Status.EXCEEDED or self.status is Status.ACHIEVED
+
+    @property
+    def unit(self) -> str | None:
+        """The unit of ``actual`` and ``margin``: the target's unit."""
+        return self.target.unit
+
+    @property
+    def key(self) -> str:
+        """The key of the indicator judged."""
+        return self.target.indicator.key
+
+    @property
+    def margin(self) -> Exact | None:
+        """Signed distance from the target, positive on the better side.
+
+        In the target's unit (percentage points for a percent indicator), or
+        in rating steps for a rated indicator. None without data.
+        """
+        measured = self._measure()
+        return None if measured is None else measured[0]
+
+    @property
+    def bound(self) -> Exact | str | None:
+        """The bound the margin is measured from (a level code for a rated indicator)."""
+        measured = self._measure()
+        if measured is None:
+            return None
+        scale = self.target.indicator.scale
+        if scale is not None:
+            return scale.levels[int(measured[1])].code
+        return measured[1]
+
+    @property
+    def relative_margin(self) -> Exact | None:
+        """``margin / |bound|``: the margin as a share of the bound it is measured from.
+
+        This is what reports quote for counts and amounts ("vượt 3,75%").
+        None for a rated indicator, without data, or when the bound is zero.
+        """
+        measured = self._measure()
+        if measured is None or self.target.indicator.scale is not None:
+            return None
+        margin, reference = measured
+        if reference == 0:
+            return None
+        return div(margin, magnitude(reference))
+
+    @property
+    def attainment(self) -> Exact | None:
+        """How much of the target is attained: above 1 is always better.
+
+        ``actual / bound`` where higher is better and ``bound / actual`` where
+        lower is better, against the bound that makes the target met. None for
+        on-target rules, rated indicators, no data, or a bound or value that is
+        not positive.
+        """
+        target, actual = self.target, self.actual
+        if actual is None or isinstance(actual, str) or target.sign == 0:
+            return None
+        bound: Exact = target.lo if target.sign > 0 else target.hi
+        if bound <= 0 or actual <= 0:
+            return None
+        return div(actual, bound) if target.sign > 0 else div(bound, actual)
+
+    def explain(self, lang: str = "en", *, short: bool = False) -> str:
+        """The verdict in words, as a review table would state it.
+
+        >>> import resolmetrics as rm
+        >>> share = rm.Indicator("org_good", unit="percent")
+        >>> rm.evaluate(rm.Target(share, rm.at_least(90)), rm.Result("93.1")).explain()
+        'exceeded by 3.1 percentage points: 93.1% against at least 90%'
+
+        ``lang`` is ``"en"`` or ``"vi"``; ``short=True`` leaves out the
+        comparison after the colon.
+        """
+        from .render import explain
+
+        return explain(self, lang, short=short)
+
+    def _measure(self) -> tuple[Exact, Exact] | None:
+        """(margin, the bound it is measured from), in ranks for a rated indicator."""
+        target, actual = self.target, self.actual
+        if actual is None:
+            return None
+        value: Exact
+        lo: Exact
+        hi: Exact
+        scale = target.indicator.scale
+        if scale is not None:
+            value = Decimal(scale.rank(str(actual)))
+            lo, hi = Decimal(target.lo), Decimal(target.hi)
+        else:
+            assert not isinstance(actual, str)
+            value, lo, hi = actual, target.lo, target.hi
+        sign = target.sign
+        if target.rule.kind is Kind.BETWEEN:
+            if sign > 0:
+                reference = hi if value > hi else lo
+                return sub(value, reference), reference
+            if sign < 0:
+                reference = lo if value < lo else hi
+                return sub(reference, value), reference
+            if value < lo:
+                return sub(value, lo), lo
+            if value > hi:
+                return sub(hi, value), hi
+            below, above = sub(value, lo), sub(hi, value)
+            return (below, lo) if below <= above else (above, hi)
+        if sign == 0:  # exactly, on target: any difference is a miss
+            return sub(_ZERO, magnitude(sub(value, lo))), lo
+        return (sub(value, lo) if sign > 0 else sub(lo, value)), lo
+
+
+_ZERO = Decimal(0)
