@@ -9,8 +9,8 @@ when they are read.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
-from typing import Any
+from fractions import Fraction
+from typing import TYPE_CHECKING, Any
 
 from .errors import (
     InvalidResultError,
@@ -24,6 +24,9 @@ from .results import Result
 from .rules import Kind
 from .targets import Target
 from .verdicts import Status, Verdict
+
+if TYPE_CHECKING:
+    from datetime import date
 
 __all__ = ["evaluate"]
 
@@ -109,8 +112,12 @@ def evaluate(
         return Verdict(target, Status.NO_DATA, None, (), policy)
     value = _judged_value(target, result)
     judge = _JUDGES[target.rule.kind, target.direction]
-    status = judge(value if target.indicator.scale is None else _rank(target, value),
-                   target.lo, target.hi, policy.strict_met)  # fmt: skip
+    if type(value) is Fraction:  # an exact ratio: decided on integers
+        status = judge(*target.judged_ratio(value), policy.strict_met)
+    elif type(value) is str:
+        status = judge(_rank(target, value), target.lo, target.hi, policy.strict_met)
+    else:
+        status = judge(value, target.lo, target.hi, policy.strict_met)
     return Verdict(target, status, value, (), policy)
 
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import difflib
 import enum
 from collections.abc import Iterable
+from fractions import Fraction
 
 import attrs
 
@@ -126,6 +126,8 @@ class OrdinalScale:
             f"(levels, worst first: {', '.join(self.codes)})"
         )
         if isinstance(word, str):
+            import difflib
+
             match = difflib.get_close_matches(word.upper(), self.codes, n=1, cutoff=0.5)
             if match:
                 message += f"; did you mean {match[0]!r}?"
@@ -215,8 +217,14 @@ class Indicator:
     limits: tuple[Exact | None, Exact | None] | None = attrs.field(
         default=None, converter=_limits, kw_only=True
     )
+    _fraction_limits: tuple[Fraction | None, Fraction | None] = attrs.field(
+        init=False, eq=False, default=(None, None)
+    )
 
     def __attrs_post_init__(self) -> None:
+        if self.limits is not None:
+            fractions = tuple(None if x is None else Fraction(x) for x in self.limits)
+            object.__setattr__(self, "_fraction_limits", fractions)
         if self.scale is not None:
             if not isinstance(self.scale, OrdinalScale):
                 raise InvalidTargetTypeError(
@@ -249,7 +257,8 @@ class Indicator:
         """Raise *error* if *value* (in the indicator's unit) is outside the declared limits."""
         if self.limits is None:
             return
-        lo, hi = self.limits
+        # An exact ratio compares fastest with Fraction limits, a Decimal with Decimal ones.
+        lo, hi = self._fraction_limits if type(value) is Fraction else self.limits
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             shown = units.label(self.unit, "en")
             raise error(

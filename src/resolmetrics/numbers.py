@@ -24,7 +24,15 @@ Nothing is rounded until it is displayed; :func:`round_display` and
 from __future__ import annotations
 
 import numbers as _numbers
-from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal, InvalidOperation
+from decimal import (
+    ROUND_DOWN,
+    ROUND_HALF_EVEN,
+    ROUND_HALF_UP,
+    Context,
+    Decimal,
+    Inexact,
+    InvalidOperation,
+)
 from fractions import Fraction
 from typing import TypeAlias
 
@@ -49,6 +57,10 @@ NumberLike: TypeAlias = int | str | Decimal | Fraction | float
 MAX_EXPONENT = 100
 
 _ZERO = Decimal(0)
+
+# Decimal arithmetic that refuses to round: a result needing more digits than
+# this raises Inexact, and the caller falls back to Fraction arithmetic.
+_EXACT = Context(prec=4 * MAX_EXPONENT, traps=[Inexact], Emax=10**6, Emin=-(10**6))
 
 
 def exact(
@@ -190,11 +202,21 @@ def to_fraction(value: Exact) -> Fraction:
 
 def sub(a: Exact, b: Exact) -> Exact:
     """``a - b``, exactly."""
+    if type(a) is Decimal and type(b) is Decimal:
+        try:
+            return _EXACT.subtract(a, b)
+        except Inexact:
+            pass
     return normal(to_fraction(a) - to_fraction(b))
 
 
 def mul(a: Exact, b: Exact) -> Exact:
     """``a * b``, exactly."""
+    if type(a) is Decimal and type(b) is Decimal:
+        try:
+            return _EXACT.multiply(a, b)
+        except Inexact:
+            pass
     return normal(to_fraction(a) * to_fraction(b))
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 import attrs
@@ -72,6 +73,8 @@ class Target:
     sign: int = attrs.field(init=False, eq=False)
     lo: Any = attrs.field(init=False, eq=False)
     hi: Any = attrs.field(init=False, eq=False)
+    _cross: tuple[int, int, int, int] = attrs.field(init=False, eq=False)
+    """lo and hi as integer ratios (a_lo, b_lo, a_hi, b_hi), to judge fractions on integers."""
 
     def __attrs_post_init__(self) -> None:
         indicator, rule = self.indicator, self.rule
@@ -141,6 +144,19 @@ class Target:
         object.__setattr__(self, "sign", sign)
         object.__setattr__(self, "lo", lo_value)
         object.__setattr__(self, "hi", hi_value)
+        object.__setattr__(
+            self, "_cross", (*lo_value.as_integer_ratio(), *hi_value.as_integer_ratio())
+        )
+
+    def judged_ratio(self, value: Fraction) -> tuple[int, int, int]:
+        """*value*, lo and hi scaled to integers over one denominator, order kept.
+
+        Comparing these integers decides exactly what comparing the exact
+        numbers decides, at a fraction of the cost of Fraction arithmetic.
+        """
+        a_lo, b_lo, a_hi, b_hi = self._cross
+        p, q = value.numerator, value.denominator
+        return p * b_lo * b_hi, a_lo * q * b_hi, a_hi * q * b_lo
 
     @property
     def key(self) -> str:

@@ -23,9 +23,7 @@ extended with the units above. :func:`define_unit` adds a unit of your own.
 
 from __future__ import annotations
 
-import difflib
 import functools
-import threading
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
@@ -89,7 +87,6 @@ _PINT_DEFINITIONS = (
     "person = [person] = persons = people = người",
 )
 
-_lock = threading.Lock()
 _user_definitions: list[str] = []
 
 
@@ -194,17 +191,16 @@ def define_unit(definition: str) -> None:
         )
     text = " ".join(definition.split())
     name = text.split("=", 1)[0].strip()
-    with _lock:
-        if text in _user_definitions:
-            return
-        if name in _KNOWN or _is_defined(name):
-            raise UnitError(
-                f"define_unit({definition!r}): the unit {name!r} is already defined; "
-                "choose another name"
-            )
-        if _registry.cache_info().currsize:
-            _define(_registry(), text)
-        _user_definitions.append(text)
+    if text in _user_definitions:
+        return
+    if name in _KNOWN or _is_defined(name):
+        raise UnitError(
+            f"define_unit({definition!r}): the unit {name!r} is already defined; "
+            "choose another name"
+        )
+    if _registry.cache_info().currsize:
+        _define(_registry(), text)
+    _user_definitions.append(text)
 
 
 def _is_defined(name: str) -> bool:
@@ -248,6 +244,8 @@ def _pint_units(text: str, argument: str) -> Any:
     try:
         return registry.parse_units(expression)
     except Exception:
+        import difflib
+
         suggestions = difflib.get_close_matches(text, list(_KNOWN), n=1, cutoff=0.6)
         hint = f"did you mean {suggestions[0]!r}? " if suggestions else ""
         raise UnitError(
