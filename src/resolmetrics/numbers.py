@@ -24,6 +24,8 @@ Nothing is rounded until it is displayed; :func:`round_display` and
 from __future__ import annotations
 
 import numbers as _numbers
+import operator
+from collections.abc import Callable
 from decimal import (
     ROUND_DOWN,
     ROUND_HALF_EVEN,
@@ -200,24 +202,29 @@ def to_fraction(value: Exact) -> Fraction:
     return value if type(value) is Fraction else Fraction(value)
 
 
-def sub(a: Exact, b: Exact) -> Exact:
-    """``a - b``, exactly."""
+def _exactly(
+    a: Exact,
+    b: Exact,
+    decimal_op: Callable[[Decimal, Decimal], Decimal],
+    fraction_op: Callable[[Fraction, Fraction], Fraction],
+) -> Exact:
+    # Two decimals: the wide context gives the exact result or raises Inexact.
     if type(a) is Decimal and type(b) is Decimal:
         try:
-            return _EXACT.subtract(a, b)
+            return decimal_op(a, b)
         except Inexact:
             pass
-    return normal(to_fraction(a) - to_fraction(b))
+    return normal(fraction_op(to_fraction(a), to_fraction(b)))
+
+
+def sub(a: Exact, b: Exact) -> Exact:
+    """``a - b``, exactly."""
+    return _exactly(a, b, _EXACT.subtract, operator.sub)
 
 
 def mul(a: Exact, b: Exact) -> Exact:
     """``a * b``, exactly."""
-    if type(a) is Decimal and type(b) is Decimal:
-        try:
-            return _EXACT.multiply(a, b)
-        except Inexact:
-            pass
-    return normal(to_fraction(a) * to_fraction(b))
+    return _exactly(a, b, _EXACT.multiply, operator.mul)
 
 
 def div(a: Exact, b: Exact) -> Exact:

@@ -102,8 +102,8 @@ class Target:
                 )
             if self.unit is not None:
                 raise UnitError(f"{name} is rated on a scale: its target has no unit")
-            ranks = [indicator.scale.rank(b, argument=f"{rule.kind.value}(value)")  # type: ignore[arg-type]
-                     for b in rule.bounds]  # fmt: skip
+            argument = f"{rule.kind.value}(value)"
+            ranks = [indicator.scale.rank(str(b), argument=argument) for b in rule.bounds]
             if ranks[0] > ranks[-1]:
                 lo, hi = rule.bounds
                 raise InvalidTargetError(
