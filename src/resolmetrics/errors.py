@@ -13,6 +13,8 @@ boundaries (multiprocessing, task queues) intact.
 from __future__ import annotations
 
 __all__ = [
+    "InvalidArgumentError",
+    "InvalidArgumentTypeError",
     "InvalidResultError",
     "InvalidResultTypeError",
     "InvalidTargetError",
@@ -41,6 +43,14 @@ class InvalidResultError(ResolmetricsError, ValueError):
 
 class InvalidResultTypeError(InvalidResultError, TypeError):
     """A reported result has the wrong type."""
+
+
+class InvalidArgumentError(ResolmetricsError, ValueError):
+    """An option of a call is not valid: a language, a review date, a policy setting."""
+
+
+class InvalidArgumentTypeError(InvalidArgumentError, TypeError):
+    """An option of a call has the wrong type."""
 
 
 class UnitError(ResolmetricsError, ValueError):

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    InvalidArgumentTypeError,
     InvalidResultError,
     InvalidResultTypeError,
     InvalidTargetTypeError,
@@ -106,8 +107,22 @@ def evaluate(
     if policy is None:
         policy = DEFAULT_POLICY
     elif not isinstance(policy, Policy):
-        raise InvalidTargetTypeError(f"evaluate(policy) must be a Policy or None, got {policy!r}")
-    result = results if type(results) is Result else _latest(target, results, as_of)
+        raise InvalidArgumentTypeError(
+            f"evaluate(policy) must be a Policy or None, got {policy!r}"
+        )
+    if as_of is not None and not _is_date(as_of):
+        raise InvalidArgumentTypeError(
+            f"evaluate(as_of) must be a datetime.date such as date(2023, 6, 30), or None for "
+            f"a final review, got {as_of!r}"
+        )
+    if (
+        type(results) is Result
+        and results.entity is None
+        and (as_of is None or results.period is None)
+    ):
+        result: Result | None = results  # the common case, with nothing to choose
+    else:
+        result = _latest(target, results, as_of)
     if result is None:
         return Verdict(target, Status.NO_DATA, None, (), policy)
     value = _judged_value(target, result)
@@ -121,11 +136,17 @@ def evaluate(
     return Verdict(target, status, value, (), policy)
 
 
+def _is_date(value: object) -> bool:
+    from datetime import date  # imported on first use: most reviews give no date
+
+    return isinstance(value, date)
+
+
 def _latest(target: Target, results: object, as_of: date | None) -> Result | None:
     if results is None:
         return None
     if isinstance(results, Result):
-        return results
+        results = (results,)
     if isinstance(results, str | bytes) or not isinstance(results, Iterable):
         raise InvalidResultTypeError(
             f"evaluate(results) for indicator {target.key!r} must be a Result or an "

@@ -10,7 +10,7 @@ import attrs
 
 from . import units
 from .errors import InvalidTargetError, InvalidTargetTypeError, ResolmetricsError
-from .numbers import Exact, NumberLike, as_repr, exact
+from .numbers import Exact, NumberLike, as_repr, as_text, exact
 
 __all__ = ["PARTY_QUALITY", "Direction", "Indicator", "Level", "OrdinalScale"]
 
@@ -128,9 +128,9 @@ class OrdinalScale:
         if isinstance(word, str):
             import difflib
 
-            match = difflib.get_close_matches(word.upper(), self.codes, n=1, cutoff=0.5)
+            match = difflib.get_close_matches(word.casefold(), self._index, n=1, cutoff=0.5)
             if match:
-                message += f"; did you mean {match[0]!r}?"
+                message += f"; did you mean {self.levels[self._index[match[0]]].code!r}?"
         return message
 
 
@@ -252,9 +252,16 @@ class Indicator:
         return self.name or self.key
 
     def check_value(
-        self, value: Exact, *, what: str, error: type[ResolmetricsError] = InvalidTargetError
+        self,
+        value: Exact,
+        *,
+        what: str,
+        error: type[ResolmetricsError] = InvalidTargetError,
     ) -> None:
-        """Raise *error* if *value* (in the indicator's unit) is outside the declared limits."""
+        """Raise *error* if *value* (in the indicator's unit) is outside the declared limits.
+
+        *what* names the value in the message: ``"the result"``, ``"the bound of at_least(120)"``.
+        """
         if self.limits is None:
             return
         # An exact ratio compares fastest with Fraction limits, a Decimal with Decimal ones.
@@ -262,9 +269,9 @@ class Indicator:
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             shown = units.label(self.unit, "en")
             raise error(
-                f"indicator {self.key!r}: {what} {as_repr(value)} is outside the "
-                f"indicator's limits ({_show(lo)} to {_show(hi)}{' ' + shown if shown else ''})"
-                "; check the figure and its unit, or widen Indicator(limits=...)"
+                f"indicator {self.key!r}: {what}, {as_text(value)}{' ' + shown if shown else ''}, "
+                f"is outside the indicator's limits ({_limit_text(lo)} to {_limit_text(hi)}); "
+                "check the figure and its unit, or widen Indicator(limits=...)"
             )
 
     def __repr__(self) -> str:
@@ -285,3 +292,7 @@ class Indicator:
 
 def _show(value: Exact | None) -> str:
     return "None" if value is None else as_repr(value)
+
+
+def _limit_text(value: Exact | None) -> str:
+    return "no limit" if value is None else as_text(value)

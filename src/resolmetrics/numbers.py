@@ -38,7 +38,13 @@ from decimal import (
 from fractions import Fraction
 from typing import TypeAlias
 
-from .errors import InvalidTargetError, InvalidTargetTypeError, ResolmetricsError
+from .errors import (
+    InvalidArgumentError,
+    InvalidResultError,
+    InvalidTargetError,
+    InvalidTargetTypeError,
+    ResolmetricsError,
+)
 
 __all__ = [
     "Exact",
@@ -59,6 +65,7 @@ NumberLike: TypeAlias = int | str | Decimal | Fraction | float
 MAX_EXPONENT = 100
 
 _ZERO = Decimal(0)
+_ONE = Decimal(1)
 
 # Decimal arithmetic that refuses to round: a result needing more digits than
 # this raises Inexact, and the caller falls back to Fraction arithmetic.
@@ -86,21 +93,16 @@ def exact(
         return _from_str(value, argument, error)  # type: ignore[arg-type]
     if kind is Fraction:
         return normal(value)  # type: ignore[arg-type]
-    if isinstance(value, bool) or value is None:
+    if value is None:
+        raise type_error(f"{argument} must be a number, got None{_missing_hint(error)}")
+    if isinstance(value, bool):
         raise type_error(
             f"{argument} must be a number, got {value!r}; "
-            + (
-                "report missing data by leaving the result out (the verdict is then NO_DATA)"
-                if value is None
-                else "a boolean is not a figure: give 1 or 0 if a count is meant"
-            )
+            "a boolean is not a figure: give 1 or 0 if a count is meant"
         )
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
-            raise error(
-                f"{argument} must be a finite number, got {value!r}; "
-                "report missing data by leaving the result out (the verdict is then NO_DATA)"
-            )
+            raise error(f"{argument} must be a finite number, got {value!r}{_missing_hint(error)}")
         return _checked_decimal(Decimal(repr(value)), value, argument, error)
     if isinstance(value, Decimal):
         return _checked_decimal(Decimal(value), value, argument, error)
@@ -116,14 +118,17 @@ def exact(
     )
 
 
+def _missing_hint(error: type[ResolmetricsError]) -> str:
+    if issubclass(error, InvalidResultError):
+        return "; report missing data by leaving the result out (the verdict is then NO_DATA)"
+    return ""
+
+
 def _checked_decimal(
     number: Decimal, original: object, argument: str, error: type[ResolmetricsError]
 ) -> Decimal:
     if not number.is_finite():
-        raise error(
-            f"{argument} must be a finite number, got {original!r}; "
-            "report missing data by leaving the result out (the verdict is then NO_DATA)"
-        )
+        raise error(f"{argument} must be a finite number, got {original!r}{_missing_hint(error)}")
     if number and abs(number.adjusted()) > MAX_EXPONENT:
         raise error(
             f"{argument}={original!r} is out of range: resolmetrics reads numbers "
@@ -153,8 +158,7 @@ def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact
     if "," in stripped and any(ch.isdigit() for ch in stripped):
         hint = (
             f"; if {text!r} uses a decimal comma or grouping marks, write it in Python "
-            f"notation (e.g. {_python_notation_hint(stripped)!r}) or read it with "
-            "parse_number(text, lang=...)"
+            f"notation, e.g. {_python_notation_hint(stripped)!r}"
         )
     raise error(
         f"{argument} must be a number in Python notation such as '95.5' or a ratio "
@@ -169,9 +173,18 @@ def _python_notation_hint(text: str) -> str:
     return text.replace(".", "").replace(",", ".")
 
 
+_NON_FINITE = frozenset(
+    sign + word for sign in ("", "+", "-") for word in ("nan", "snan", "inf", "infinity")
+)
+
+
 def looks_numeric(text: str) -> bool:
-    """True when *text* holds a digit: it is meant as a number, not a rating level."""
-    return any(ch.isdigit() for ch in text)
+    """True when *text* is meant as a number rather than a rating level.
+
+    That is when it holds a digit, or spells a non-finite number ("nan",
+    "inf"), which the number reader then rejects with a clear message.
+    """
+    return any(ch.isdigit() for ch in text) or text.strip().casefold() in _NON_FINITE
 
 
 def normal(value: Fraction) -> Exact:
@@ -223,8 +236,12 @@ def sub(a: Exact, b: Exact) -> Exact:
 
 
 def mul(a: Exact, b: Exact) -> Exact:
-    """``a * b``, exactly."""
-    return _exactly(a, b, _EXACT.multiply, operator.mul)
+    """``a * b``, exactly; a product of decimals keeps no trailing zeros it did not need."""
+    product = _exactly(a, b, _EXACT.multiply, operator.mul)
+    if type(product) is Decimal and product.as_tuple().exponent < 0:  # type: ignore[operator]
+        trimmed = product.normalize(_EXACT)
+        product = trimmed if trimmed.as_tuple().exponent <= 0 else trimmed.quantize(_ONE)  # type: ignore[operator]
+    return product
 
 
 def div(a: Exact, b: Exact) -> Exact:
@@ -257,7 +274,7 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
     reading it to ``places + 30`` digits first cannot change the outcome.
     """
     if rounding not in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN):
-        raise InvalidTargetError(
+        raise InvalidArgumentError(
             f"rounding={rounding!r} is not supported; use ROUND_HALF_UP, ROUND_HALF_EVEN "
             "or ROUND_DOWN"
         )
@@ -295,7 +312,7 @@ def format_number(
     try:
         group_mark, decimal_mark = _SEPARATORS[lang]
     except KeyError:
-        raise InvalidTargetError(
+        raise InvalidArgumentError(
             f"lang={lang!r} is not a supported language; use 'en' or 'vi'"
         ) from None
     rounded = round_display(value, places, rounding)

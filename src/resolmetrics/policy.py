@@ -6,7 +6,7 @@ import decimal
 
 import attrs
 
-from .errors import InvalidTargetError, InvalidTargetTypeError
+from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .verdicts import Status
 
 __all__ = ["DEFAULT_POLICY", "Policy"]
@@ -20,7 +20,7 @@ def _strict_met(value: object) -> Status:
     except ValueError:
         status = None
     if status is None or status not in (Status.ACHIEVED, Status.EXCEEDED):
-        raise InvalidTargetError(
+        raise InvalidArgumentError(
             f"Policy(strict_met) must be Status.ACHIEVED (the convention of review tables) "
             f"or Status.EXCEEDED, got {value!r}"
         )
@@ -29,17 +29,17 @@ def _strict_met(value: object) -> Status:
 
 def _places(value: object) -> int:
     if type(value) is not int:
-        raise InvalidTargetTypeError(
+        raise InvalidArgumentTypeError(
             f"Policy(places) must be an int number of decimal places, got {value!r}"
         )
     if not 0 <= value <= 12:
-        raise InvalidTargetError(f"Policy(places) must be between 0 and 12, got {value!r}")
+        raise InvalidArgumentError(f"Policy(places) must be between 0 and 12, got {value!r}")
     return value
 
 
 def _rounding(value: object) -> str:
     if not isinstance(value, str) or value not in _ROUNDINGS:
-        raise InvalidTargetError(
+        raise InvalidArgumentError(
             f"Policy(rounding) must be decimal.ROUND_HALF_UP (the default), ROUND_HALF_EVEN "
             f"or ROUND_DOWN (truncation), got {value!r}"
         )

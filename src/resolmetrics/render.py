@@ -10,14 +10,22 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from . import units
-from .errors import InvalidTargetError
-from .numbers import Exact, format_number, magnitude, mul
+from .errors import InvalidArgumentError
+from .numbers import Exact, format_number, magnitude, mul, round_display
 from .policy import DEFAULT_POLICY, Policy
 from .rules import Kind, Rule
 from .targets import Target
 from .verdicts import Status, Verdict
 
-__all__ = ["explain", "review_table", "rule_text", "summary", "value_text"]
+__all__ = [
+    "actual_text",
+    "explain",
+    "number_text",
+    "review_table",
+    "rule_text",
+    "summary",
+    "value_text",
+]
 
 LANGS = ("en", "vi")
 
@@ -65,10 +73,6 @@ _PHRASES = {
         "on_bound": "{status}, on the bound",
         "against": "{verdict}: {actual} against {rule}",
         "nothing": "{verdict}: nothing was reported for {title}",
-        "points": "{0} percentage points",
-        "point": "{0} percentage point",
-        "steps": "{0} rating steps",
-        "step": "{0} rating step",
         "relative": "{0}% ({1})",
     },
     "vi": {
@@ -78,34 +82,76 @@ _PHRASES = {
         "on_bound": "{status}, bằng ngưỡng",
         "against": "{verdict}: {actual} so với {rule}",
         "nothing": "{verdict}: chưa có kết quả cho {title}",
-        "points": "{0} điểm phần trăm",
-        "point": "{0} điểm phần trăm",
-        "steps": "{0} bậc xếp loại",
-        "step": "{0} bậc xếp loại",
         "relative": "{0}% ({1})",
     },
 }
 
+# (many, one): how a margin in points or steps is written
+_COUNTED = {
+    "en": {
+        "percent": ("{0} percentage points", "{0} percentage point"),
+        "permille": ("{0} per-mille points", "{0} per-mille point"),
+        "steps": ("{0} rating steps", "{0} rating step"),
+    },
+    "vi": {
+        "percent": ("{0} điểm phần trăm", "{0} điểm phần trăm"),
+        "permille": ("{0} điểm phần nghìn", "{0} điểm phần nghìn"),
+        "steps": ("{0} bậc xếp loại", "{0} bậc xếp loại"),
+    },
+}
+
+#: Display never shows more decimals than this, even to tell a value from a bound.
+MAX_PLACES = 12
+
 
 def _lang(lang: str) -> str:
     if lang not in LANGS:
-        raise InvalidTargetError(f"lang={lang!r} is not a supported language; use 'en' or 'vi'")
+        raise InvalidArgumentError(f"lang={lang!r} is not a supported language; use 'en' or 'vi'")
     return lang
 
 
-def number_text(value: Exact, lang: str, policy: Policy = DEFAULT_POLICY) -> str:
-    """*value* rounded for display by *policy* and written for *lang*."""
-    return format_number(value, lang, policy.places, rounding=policy.rounding)
+def _places(value: Exact, policy: Policy, unlike: Exact | None = None) -> int:
+    """The policy's places, or more where they would hide a difference.
+
+    A non-zero amount is never shown as 0, and a value that differs from
+    *unlike* (the bound it is compared with) is never shown equal to it:
+    89.999 against "at least 90" shows as 89.999, not 90.
+    """
+    places = policy.places
+    reference = Decimal(0) if unlike is None else unlike
+    if value == reference:
+        return places
+    while places < MAX_PLACES and round_display(value, places, policy.rounding) == round_display(
+        reference, places, policy.rounding
+    ):
+        places += 1
+    return places
+
+
+def number_text(
+    value: Exact, lang: str, policy: Policy = DEFAULT_POLICY, *, unlike: Exact | None = None
+) -> str:
+    """*value* rounded for display by *policy* and written for *lang*.
+
+    With *unlike*, enough decimals are shown to tell *value* from it.
+    """
+    places = _places(value, policy, unlike)
+    return format_number(value, lang, places, rounding=policy.rounding)
 
 
 def value_text(
-    value: Exact | str, unit: str | None, lang: str = "en", policy: Policy = DEFAULT_POLICY
+    value: Exact | str,
+    unit: str | None,
+    lang: str = "en",
+    policy: Policy = DEFAULT_POLICY,
+    *,
+    unlike: Exact | None = None,
 ) -> str:
     """A value with its unit, for display: ``93.1%``, ``249 members``, ``HTTNV``."""
     if isinstance(value, str):
         return value
-    text = number_text(value, _lang(lang), policy)
-    shown = units.label(unit, lang)
+    text = number_text(value, _lang(lang), policy, unlike=unlike)
+    shown = units.label(unit, lang, one=text == "1")
     if not shown:
         return text
     return f"{text}{shown}" if units.is_share(unit) else f"{text} {shown}"
@@ -119,12 +165,16 @@ def rule_text(target: Target | Rule, lang: str = "en", policy: Policy = DEFAULT_
 
 
 def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
+    """The size of a margin in words: points for shares, steps for ratings, else % and amount."""
     phrases = _PHRASES[lang]
     target = verdict.target
     if target.indicator.scale is not None:
-        return phrases["step" if size == 1 else "steps"].format(size)
-    if units.is_share(target.unit):
-        return phrases["point" if size == 1 else "points"].format(number_text(size, lang, policy))
+        many, one = _COUNTED[lang]["steps"]
+        return (one if size == 1 else many).format(format_number(size, lang, 0))
+    if target.unit in ("percent", "permille"):
+        many, one = _COUNTED[lang][target.unit]
+        text = number_text(size, lang, policy)
+        return (one if text == "1" else many).format(text)
     absolute = value_text(size, target.unit, lang, policy)
     relative = verdict.relative_margin
     if relative is None:
@@ -133,7 +183,7 @@ def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
     return phrases["relative"].format(number_text(percent, lang, policy), absolute)
 
 
-def explain(verdict: Verdict, lang: str = "en", *, short: bool = False) -> str:
+def explain(verdict: Verdict, lang: str = "en", *, detail: bool = False) -> str:
     """*verdict* in words (see :meth:`Verdict.explain`)."""
     lang = _lang(lang)
     policy = verdict.policy or DEFAULT_POLICY
@@ -141,7 +191,7 @@ def explain(verdict: Verdict, lang: str = "en", *, short: bool = False) -> str:
     status = _STATUS_WORDS[lang][verdict.status]
     target = verdict.target
     if verdict.actual is None:
-        if short:
+        if not detail:
             return status
         return phrases["nothing"].format(verdict=status, title=target.indicator.title)
     margin = verdict.margin
@@ -158,13 +208,23 @@ def explain(verdict: Verdict, lang: str = "en", *, short: bool = False) -> str:
             text = phrases["short"].format(status=status, amount=amount)
     else:
         text = status
-    if short:
+    if not detail:
         return text
     return phrases["against"].format(
         verdict=text,
-        actual=value_text(verdict.actual, target.unit, lang, policy),
+        actual=actual_text(verdict, lang),
         rule=rule_text(target, lang, policy),
     )
+
+
+def actual_text(verdict: Verdict, lang: str = "en") -> str:
+    """The judged value for display, never rounded onto the bound it is compared with."""
+    if verdict.actual is None:
+        return ""
+    policy = verdict.policy or DEFAULT_POLICY
+    bound = verdict.bound
+    unlike = None if isinstance(bound, str) else bound
+    return value_text(verdict.actual, verdict.target.unit, lang, policy, unlike=unlike)
 
 
 _HEADERS = {
@@ -190,10 +250,9 @@ def review_table(
         policy = verdict.policy or DEFAULT_POLICY
         title = target.label or target.indicator.title
         goal = rule_text(target, lang, policy)
-        actual = (
-            "" if verdict.actual is None else value_text(verdict.actual, target.unit, lang, policy)
+        rows.append(
+            (number, f"{title}: {goal}", actual_text(verdict, lang), verdict.explain(lang))
         )
-        rows.append((number, f"{title}: {goal}", actual, verdict.explain(lang, short=True)))
     return tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True)
 
 

@@ -31,7 +31,11 @@ def _value(value: object) -> Exact | str:
 
 
 def _unit(value: object) -> str | None:
-    return units.canonical(value, argument="Result(unit)")  # type: ignore[arg-type]
+    return units.canonical(
+        value,  # type: ignore[arg-type]
+        argument="Result(unit)",
+        type_error=InvalidResultTypeError,
+    )
 
 
 def _period(value: object) -> int | None:
@@ -90,16 +94,15 @@ class Result:
         numerator: int,
         denominator: int,
         *,
-        unit: str | None = "percent",
         period: int | None = None,
         entity: str | None = None,
     ) -> Result:
-        """An exact share: *numerator* out of *denominator*, in percent by default.
+        """An exact share in percent: *numerator* out of *denominator*.
 
         >>> Result.ratio(41, 71).value
         Fraction(4100, 71)
-
-        ``unit=None`` keeps the plain proportion (0 to 1) instead.
+        >>> Result.ratio(33, 66).value
+        Decimal('50')
         """
         for name, number in (("numerator", numerator), ("denominator", denominator)):
             if type(number) is not int:
@@ -115,20 +118,13 @@ class Result:
             raise InvalidResultError(
                 f"Result.ratio(numerator) must not be negative, got {numerator!r}"
             )
-        scale = 100 if unit == "percent" or unit == "%" else 1
-        if unit not in (None, "percent", "%"):
-            raise InvalidResultError(
-                f"Result.ratio(unit) must be 'percent' or None (a proportion), got {unit!r}"
-            )
-        value = normal(Fraction(numerator * scale, denominator))
-        return cls(value, unit, period=period, entity=entity,
-                   ratio_of=(numerator, denominator))  # fmt: skip
+        value = normal(Fraction(numerator * 100, denominator))
+        ratio = (numerator, denominator)
+        return cls(value, "percent", period=period, entity=entity, ratio_of=ratio)
 
     def __repr__(self) -> str:
         if self.ratio_of is not None:
             parts = [str(self.ratio_of[0]), str(self.ratio_of[1])]
-            if self.unit != "percent":
-                parts.append(f"unit={self.unit!r}")
             call = "Result.ratio"
         else:
             value = self.value

@@ -86,8 +86,22 @@ def _bound(value: object, argument: str) -> Bound:
     return exact(value, argument=argument)
 
 
-def _bounds(values: Iterable[Bound]) -> tuple[Bound, ...]:
-    return tuple(values)
+def _kind(value: object) -> Kind:
+    try:
+        return Kind(value)  # type: ignore[arg-type]
+    except ValueError:
+        raise InvalidTargetError(
+            f"Rule(kind) must be one of {[k.value for k in Kind]}, got {value!r}"
+        ) from None
+
+
+def _bounds(values: Iterable[object]) -> tuple[Bound, ...]:
+    if isinstance(values, str) or not isinstance(values, Iterable):
+        raise InvalidTargetTypeError(
+            f"Rule(bounds) must be a tuple of one or two bounds, got {values!r}; "
+            "the factories at_least(95), between(3, 5), ... build rules more simply"
+        )
+    return tuple(_bound(value, "Rule(bounds)") for value in values)
 
 
 @attrs.frozen(repr=False)
@@ -100,7 +114,7 @@ class Rule:
     :meth:`Rule.parse` reads back; ``repr(rule)`` is the call that rebuilds it.
     """
 
-    kind: Kind = attrs.field(converter=Kind)
+    kind: Kind = attrs.field(converter=_kind)
     bounds: tuple[Bound, ...] = attrs.field(converter=_bounds)
 
     def __attrs_post_init__(self) -> None:

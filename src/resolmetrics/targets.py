@@ -136,7 +136,7 @@ class Target:
             numbers: list[Exact] = [b for b in rule.bounds if not isinstance(b, str)]
             for bound in numbers:
                 in_indicator_unit = bound if to_indicator is None else mul(bound, to_indicator)
-                indicator.check_value(in_indicator_unit, what=f"the bound of {rule!r} is")
+                indicator.check_value(in_indicator_unit, what=f"the bound of {rule!r}")
             lo_value, hi_value = numbers[0], numbers[-1]
 
         object.__setattr__(self, "unit", unit)

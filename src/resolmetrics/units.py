@@ -28,7 +28,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import UnitError
+from .errors import InvalidTargetTypeError, ResolmetricsError, UnitError
 from .numbers import Exact, normal
 
 if TYPE_CHECKING:
@@ -42,15 +42,23 @@ class _Known(NamedTuple):
     factor: Fraction  # size in the dimension's base unit
     en: str  # display label
     vi: str
+    en_one: str  # the English label after exactly 1
 
 
 _F = Fraction
 _KNOWN: dict[str, _Known] = {}
 
 
-def _add(names: tuple[str, ...], dimension: str, factor: int | Fraction, en: str, vi: str) -> None:
+def _add(
+    names: tuple[str, ...],
+    dimension: str,
+    factor: int | Fraction,
+    en: str,
+    vi: str,
+    en_one: str = "",
+) -> None:
     for name in names:
-        _KNOWN[name] = _Known(dimension, _F(factor), en, vi)
+        _KNOWN[name] = _Known(dimension, _F(factor), en, vi, en_one or en)
 
 
 _add(("percent",), "share", 1, "%", "%")
@@ -59,19 +67,21 @@ _add(("đồng", "VND", "dong"), "money_vnd", 1, "đồng", "đồng")
 _add(("nghìn đồng", "ngàn đồng"), "money_vnd", 10**3, "thousand đồng", "nghìn đồng")
 _add(("triệu đồng",), "money_vnd", 10**6, "million đồng", "triệu đồng")
 _add(("tỷ đồng", "tỉ đồng"), "money_vnd", 10**9, "billion đồng", "tỷ đồng")
-_add(("member", "members", "đảng viên"), "member", 1, "members", "đảng viên")
+_add(("member", "members", "đảng viên"), "member", 1, "members", "đảng viên", "member")
 _add(("organisation", "organisations", "organization", "organizations", "tổ chức"),
-     "organisation", 1, "organisations", "tổ chức")  # fmt: skip
+     "organisation", 1, "organisations", "tổ chức", "organisation")  # fmt: skip
 _add(("enterprise", "enterprises", "doanh nghiệp", "DN"), "enterprise", 1, "enterprises",
-     "doanh nghiệp")  # fmt: skip
-_add(("household", "households", "hộ"), "household", 1, "households", "hộ")
-_add(("person", "persons", "people", "người"), "person", 1, "persons", "người")
+     "doanh nghiệp", "enterprise")  # fmt: skip
+_add(("household", "households", "hộ"), "household", 1, "households", "hộ", "household")
+_add(("person", "persons", "people", "người"), "person", 1, "persons", "người", "person")
+_add(("visit", "visits", "lượt người"), "visit", 1, "visits", "lượt người", "visit")
 
 # Words pint cannot read as one identifier, and the name it knows them by.
 _PINT_WORDS = {
     "đảng viên": "member",
     "tổ chức": "organisation",
     "doanh nghiệp": "enterprise",
+    "lượt người": "visit",
     "%": "percent",
 }
 
@@ -85,17 +95,23 @@ _PINT_DEFINITIONS = (
     "enterprise = [enterprise] = enterprises = DN",
     "household = [household] = households = hộ",
     "person = [person] = persons = people = người",
+    "visit = [visit] = visits",
 )
 
 _user_definitions: list[str] = []
 
 
-def canonical(unit: str | None, *, argument: str) -> str | None:
+def canonical(
+    unit: str | None,
+    *,
+    argument: str,
+    type_error: type[ResolmetricsError] = InvalidTargetTypeError,
+) -> str | None:
     """The unit as resolmetrics keeps it, validated; ``None`` for a plain count."""
     if unit is None:
         return None
     if not isinstance(unit, str):
-        raise UnitError(
+        raise type_error(
             f"{argument} must be a unit name such as 'percent' or 'tỷ đồng', or None for a "
             f"plain count, got {unit!r} of type {type(unit).__name__}"
         )
@@ -120,14 +136,19 @@ def is_share(unit: str | None) -> bool:
     return _pint_is_share(unit)
 
 
-def label(unit: str | None, lang: str) -> str:
-    """How *unit* is written after a number in *lang*; ``""`` for a plain count."""
+def label(unit: str | None, lang: str, *, one: bool = False) -> str:
+    """How *unit* is written after a number in *lang* (after exactly 1 if *one*).
+
+    ``""`` for a plain count.
+    """
     if unit is None:
         return ""
     known = _KNOWN.get(unit)
     if known is None:
         return unit
-    return known.vi if lang == "vi" else known.en
+    if lang == "vi":
+        return known.vi
+    return known.en_one if one else known.en
 
 
 def known_units() -> tuple[str, ...]:
@@ -179,6 +200,7 @@ def define_unit(definition: str) -> None:
 
     >>> define_unit("bed = [bed] = beds")          # a new kind of count
     >>> define_unit("tấn = 1000 * kilogram")        # a new name for a known size
+    >>> define_unit("lượt khách = [guest_visit]")   # a name of several words
 
     The registry is shared by the whole process. Defining the same text twice
     is harmless; defining a name that already exists differently raises
@@ -191,6 +213,10 @@ def define_unit(definition: str) -> None:
         )
     text = " ".join(definition.split())
     name = text.split("=", 1)[0].strip()
+    if " " in name:  # pint names are one word: keep the words, give pint an identifier
+        identifier = name.replace(" ", "_")
+        _PINT_WORDS[name] = identifier
+        text = identifier + text[len(name) :]
     if text in _user_definitions:
         return
     if name in _KNOWN or _is_defined(name):

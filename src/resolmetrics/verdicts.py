@@ -81,7 +81,8 @@ class Verdict:
         """Signed distance from the target, positive on the better side.
 
         In the target's unit (percentage points for a percent indicator), or
-        in rating steps for a rated indicator. None without data.
+        in rating steps for a rated indicator. None without data. For
+        ``exactly`` and an on-target range, a miss on either side is negative.
         """
         measured = self._measure()
         return None if measured is None else measured[0]
@@ -118,31 +119,43 @@ class Verdict:
 
         ``actual / bound`` where higher is better and ``bound / actual`` where
         lower is better, against the bound that makes the target met. None for
-        on-target rules, rated indicators, no data, or a bound or value that is
-        not positive.
+        on-target rules and ``exactly`` (where overshooting is a miss too),
+        rated indicators, no data, or a bound or value that is not positive.
         """
         target, actual = self.target, self.actual
-        if actual is None or isinstance(actual, str) or target.sign == 0:
+        if (
+            actual is None
+            or isinstance(actual, str)
+            or target.sign == 0
+            or target.rule.kind is Kind.EXACTLY
+        ):
             return None
         bound: Exact = target.lo if target.sign > 0 else target.hi
         if bound <= 0 or actual <= 0:
             return None
         return div(actual, bound) if target.sign > 0 else div(bound, actual)
 
-    def explain(self, lang: str = "en", *, short: bool = False) -> str:
-        """The verdict in words, as a review table would state it.
+    def explain(self, lang: str = "en", *, detail: bool = False) -> str:
+        """The verdict in words, as a review table's verdict column states it.
 
         >>> import resolmetrics as rm
         >>> share = rm.Indicator("org_good", unit="percent")
-        >>> rm.evaluate(rm.Target(share, rm.at_least(90)), rm.Result("93.1")).explain()
+        >>> verdict = rm.evaluate(rm.Target(share, rm.at_least(90)), rm.Result("93.1"))
+        >>> verdict.explain()
+        'exceeded by 3.1 percentage points'
+        >>> verdict.explain("vi")
+        'Vượt 3,1 điểm phần trăm'
+        >>> verdict.explain(detail=True)
         'exceeded by 3.1 percentage points: 93.1% against at least 90%'
 
-        ``lang`` is ``"en"`` or ``"vi"``; ``short=True`` leaves out the
-        comparison after the colon.
+        ``lang`` is ``"en"`` or ``"vi"``; ``detail=True`` adds the value
+        and the target it was judged against. Numbers are rounded for display
+        by the verdict's :class:`~resolmetrics.Policy`, never so far that a
+        miss looks like the bound.
         """
         from .render import explain
 
-        return explain(self, lang, short=short)
+        return explain(self, lang, detail=detail)
 
     def _measure(self) -> tuple[Exact, Exact] | None:
         """(margin, the bound it is measured from), in ranks for a rated indicator."""
@@ -173,7 +186,7 @@ class Verdict:
                 return sub(hi, value), hi
             below, above = sub(value, lo), sub(hi, value)
             return (below, lo) if below <= above else (above, hi)
-        if sign == 0:  # exactly, on target: any difference is a miss
+        if target.rule.kind is Kind.EXACTLY:  # a point: any difference is a miss
             return sub(_ZERO, magnitude(sub(value, lo))), lo
         return (sub(value, lo) if sign > 0 else sub(lo, value)), lo
 

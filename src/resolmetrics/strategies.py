@@ -1,0 +1,802 @@
+"""Hypothesis strategies for resolmetrics' values: guard your own rules with property tests.
+
+This module is public but not imported by ``import resolmetrics``: importing
+it imports Hypothesis, which only tests need.
+
+>>> import resolmetrics as rm
+>>> from hypothesis import given, settings
+>>> from resolmetrics.strategies import results, targets
+>>> @settings(max_examples=20, deadline=None)
+... @given(targets())
+... def test_a_result_always_gives_a_verdict(target):
+...     assert rm.evaluate(target, rm.Result(target.lo) if target.indicator.scale is None
+...                        else rm.Result(target.rule.bounds[0])).status is not rm.Status.NO_DATA
+>>> test_a_result_always_gives_a_verdict()
+
+Every strategy validates its arguments when it is called, not when it is
+first drawn from: a bad argument raises :class:`~resolmetrics.InvalidTargetError`
+(a :class:`ValueError`) or :class:`~resolmetrics.InvalidTargetTypeError` (a
+:class:`TypeError`) that names the argument, shows the value and says how to
+fix it. Options are keyword-only. Every object drawn is valid by
+construction: a drawn target fits its indicator, a drawn result fits its
+target, so nothing is filtered away.
+
+- :func:`exact_numbers`: decimals (and optionally fractions) as resolmetrics
+  keeps them;
+- :func:`indicators`: shares in percent (limits 0 to 100), plain counts,
+  money in triệu or tỷ đồng, counts of members, and ratings on
+  :data:`~resolmetrics.PARTY_QUALITY`;
+- :func:`rules`: rules that fit an indicator's direction, scale and limits;
+- :func:`targets`: valid targets, some with their bounds in another unit of
+  the same kind (a target in tỷ đồng on an indicator kept in triệu đồng);
+- :func:`results`: results for one target, mostly *on and next to its
+  bounds* (the bound, the bound plus or minus one step at its precision or
+  one unit in the last place of a 7-, 16-, 17-, 28-, 29- or 34-digit decimal,
+  exact shares such as ``Result.ratio(5, 8)`` landing on 62.5 %), sometimes
+  anywhere within the indicator's limits, and in any unit of the same kind.
+"""
+
+from __future__ import annotations
+
+import difflib
+import math
+from collections.abc import Callable, Collection, Sequence
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, TypeVar
+
+from hypothesis import reject
+from hypothesis import strategies as st
+from hypothesis.strategies import DrawFn, SearchStrategy
+
+from . import units as _units
+from .errors import InvalidTargetError, InvalidTargetTypeError, UnitError
+from .indicators import PARTY_QUALITY, Direction, Indicator
+from .numbers import MAX_EXPONENT, Exact, NumberLike, exact
+from .results import Result
+from .rules import Bound, Kind, Rule, above, at_least, at_most, below, between, exactly
+from .targets import Target
+
+__all__ = ["exact_numbers", "indicators", "results", "rules", "targets"]
+
+_T = TypeVar("_T")
+
+_PERCENT = "percent"
+_MONEY = ("triệu đồng", "tỷ đồng")
+_DEFAULT_UNITS: tuple[str | None, ...] = (_PERCENT, None, "triệu đồng", "tỷ đồng", "member")
+_SPAN = 10**12  # the reach of exact_numbers() on a side left unbounded
+_RULE_SPAN = 10**6  # the reach of a drawn bound where the indicator has no limits
+_RULE_PLACES = 3
+_PRIMES = tuple(p for p in range(3, 98) if p != 5 and all(p % q for q in range(2, p)))
+#: One unit in the last place of a decimal of this many digits: Python's default
+#: decimal context (28) and just beyond it, decimal128 (34), and doubles (16, 17).
+_ULP_DIGITS = (28, 29, 30, 34, 16, 17)
+
+_KINDS_FOR: dict[Direction | None, tuple[Kind, ...]] = {
+    None: tuple(Kind),
+    Direction.HIGHER_IS_BETTER: (Kind.AT_LEAST, Kind.ABOVE, Kind.BETWEEN, Kind.EXACTLY),
+    Direction.LOWER_IS_BETTER: (Kind.AT_MOST, Kind.BELOW, Kind.BETWEEN, Kind.EXACTLY),
+    Direction.ON_TARGET: (Kind.BETWEEN, Kind.EXACTLY),
+}
+_FIX = {
+    None: "any kind",
+    Direction.HIGHER_IS_BETTER: "at_least, above, between or exactly",
+    Direction.LOWER_IS_BETTER: "at_most, below, between or exactly",
+    Direction.ON_TARGET: "between or exactly",
+}
+
+_FACTORIES = {
+    Kind.AT_LEAST: at_least,
+    Kind.ABOVE: above,
+    Kind.AT_MOST: at_most,
+    Kind.BELOW: below,
+    Kind.EXACTLY: exactly,
+}
+
+_KEYS = st.one_of(
+    st.sampled_from(("org_good", "admitted", "revenue", "poverty_rate", "committee", "budget")),
+    st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_", min_size=1, max_size=12),
+)
+_NAMES = st.one_of(
+    st.just(""),
+    st.sampled_from(
+        (
+            "Base organisations rated good+",
+            "Tỷ lệ tổ chức cơ sở đảng hoàn thành tốt nhiệm vụ",
+            "Kết nạp đảng viên mới",
+            "Thu ngân sách",
+            "Tỷ lệ hộ nghèo",
+        )
+    ),
+    st.text(max_size=24),
+)
+_LABELS = st.one_of(st.just(""), st.sampled_from(("1", "3a", "Chỉ tiêu 2")), st.text(max_size=12))
+
+
+# --------------------------------------------------------------------------- exact arithmetic
+# Kept here, independent of resolmetrics.numbers, so that what is drawn is exact
+# whatever the library under test does with it.
+
+
+def _keep(value: Fraction) -> Exact:
+    """*value* as resolmetrics keeps it: a Decimal when its expansion is finite."""
+    denominator = value.denominator
+    if denominator == 1:
+        return Decimal(value.numerator)
+    twos = (denominator & -denominator).bit_length() - 1
+    rest = denominator >> twos
+    fives = 0
+    while rest % 5 == 0:
+        rest //= 5
+        fives += 1
+    if rest != 1:
+        return value
+    places = max(twos, fives)
+    return Decimal(f"{value.numerator * (10**places // denominator)}E-{places}")
+
+
+def _exponent(value: Fraction) -> int:
+    """The decimal exponent of the leading digit of *value* (0 for zero)."""
+    magnitude = abs(value)
+    if not magnitude:
+        return 0
+    exponent = len(str(magnitude.numerator)) - len(str(magnitude.denominator))
+    while Fraction(10) ** exponent > magnitude:
+        exponent -= 1
+    while Fraction(10) ** (exponent + 1) <= magnitude:
+        exponent += 1
+    return exponent
+
+
+def _precision_step(bound: Exact, converted: Fraction) -> Fraction:
+    """The smallest step at the precision *bound* is written with (in the result's unit)."""
+    if isinstance(bound, Decimal) and converted == Fraction(bound):
+        exponent = bound.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return Fraction(10) ** exponent
+    kept = _keep(converted)
+    if isinstance(kept, Decimal):
+        exponent = kept.as_tuple().exponent
+        assert isinstance(exponent, int)
+        return Fraction(10) ** min(exponent, 0)
+    return Fraction(1, kept.denominator)
+
+
+def _first_places(lo: Fraction, hi: Fraction, places: int) -> int | None:
+    """The fewest decimals (at most *places*) a number in ``[lo, hi]`` can have."""
+    for k in range(places + 1):
+        scale = 10**k
+        if math.ceil(lo * scale) <= math.floor(hi * scale):
+            return k
+    return None
+
+
+def _draw_number(
+    draw: DrawFn, lo: Fraction, hi: Fraction, first: int, places: int, allow_fractions: bool
+) -> Exact:
+    if allow_fractions and draw(st.integers(0, 3)) == 3:
+        denominator = draw(st.sampled_from(_PRIMES))
+        low, high = math.ceil(lo * denominator), math.floor(hi * denominator)
+        if low <= high:
+            return _keep(Fraction(draw(st.integers(low, high)), denominator))
+    k = draw(st.integers(first, places))
+    scale = 10**k
+    n = draw(st.integers(math.ceil(lo * scale), math.floor(hi * scale)))
+    return Decimal(f"{n}E-{k}")
+
+
+def _named(name: str, function: Callable[..., _T]) -> Callable[..., SearchStrategy[_T]]:
+    """``st.composite(function)``, shown in reprs under the public *name*."""
+    function.__name__ = function.__qualname__ = name
+    return st.composite(function)
+
+
+# --------------------------------------------------------------------------- validation
+
+
+def _show(value: object) -> str:
+    return repr(value)
+
+
+def _flag(value: object, call: str, argument: str) -> bool | None:
+    if value is None or isinstance(value, bool):
+        return value
+    raise InvalidTargetTypeError(
+        f"{call}({argument}={value!r}): {argument} must be True, False or None "
+        f"(None draws both), got a {type(value).__name__}"
+    )
+
+
+def _members(value: object, call: str, argument: str, example: str) -> tuple[Any, ...]:
+    if isinstance(value, str | bytes) or not isinstance(value, Collection):
+        raise InvalidTargetTypeError(
+            f"{call}({argument}={value!r}): {argument} must be a collection such as "
+            f"{example}, got a {type(value).__name__}"
+        )
+    members = tuple(value)
+    if not members:
+        raise InvalidTargetError(
+            f"{call}({argument}={value!r}): {argument} must not be empty; give at least one, "
+            f"such as {example}, or leave it out for the default"
+        )
+    return members
+
+
+def _strategy(value: object, call: str, argument: str, example: str) -> None:
+    if value is not None and not isinstance(value, SearchStrategy):
+        raise InvalidTargetTypeError(
+            f"{call}({argument}={value!r}): {argument} must be a Hypothesis strategy such as "
+            f"{example}, or None; wrap a single value as hypothesis.strategies.just(value)"
+        )
+
+
+def _unit_names(value: object, call: str) -> tuple[str | None, ...]:
+    names: list[str | None] = []
+    for unit in _members(value, call, "units", "['percent', 'tỷ đồng', None]"):
+        try:
+            name = _units.canonical(unit, argument="unit")
+        except UnitError as exc:
+            raise InvalidTargetError(f"{call}(units={value!r}): {exc}") from None
+        if name not in names:
+            names.append(name)
+    return tuple(names)
+
+
+def _directions(value: object) -> tuple[Direction | None, ...]:
+    chosen: list[Direction | None] = []
+    for item in _members(value, "indicators", "directions", "[Direction.HIGHER_IS_BETTER]"):
+        if item is None or isinstance(item, Direction):
+            direction = item
+        else:
+            try:
+                direction = Direction(item)
+            except ValueError:
+                raise InvalidTargetError(
+                    f"indicators(directions={value!r}): {item!r} is not a direction; give "
+                    f"members of Direction ({', '.join(d.name for d in Direction)}) or None "
+                    "(the direction implied by the rule)"
+                ) from None
+        if direction not in chosen:
+            chosen.append(direction)
+    return tuple(chosen)
+
+
+def _kinds(value: object, call: str) -> tuple[Kind, ...]:
+    chosen: list[Kind] = []
+    for item in _members(value, call, "kinds", "[Kind.AT_LEAST, Kind.BETWEEN]"):
+        if isinstance(item, Kind):
+            kind = item
+        else:
+            try:
+                kind = Kind(item)
+            except ValueError:
+                words = [k.value for k in Kind]
+                match = difflib.get_close_matches(str(item).replace(" ", "_"), words, n=1)
+                hint = f"did you mean {match[0]!r}? " if match else ""
+                raise InvalidTargetError(
+                    f"{call}(kinds={value!r}): {item!r} is not a kind of rule; {hint}"
+                    f"give members of Kind ({', '.join(words)})"
+                ) from None
+        if kind not in chosen:
+            chosen.append(kind)
+    return tuple(chosen)
+
+
+def _fitting(kinds: tuple[Kind, ...], direction: Direction | None) -> tuple[Kind, ...]:
+    return tuple(kind for kind in kinds if kind in _KINDS_FOR[direction])
+
+
+# --------------------------------------------------------------------------- exact_numbers
+
+
+def exact_numbers(
+    *,
+    min_value: NumberLike | None = None,
+    max_value: NumberLike | None = None,
+    places: int = 2,
+    allow_fractions: bool = False,
+) -> SearchStrategy[Exact]:
+    """Exact numbers as resolmetrics keeps them: Decimals with at most *places* decimals.
+
+    ``min_value`` and ``max_value`` (both included) take anything resolmetrics
+    reads as a number (``95``, ``"93.1"``, ``Decimal``, ``Fraction``); a side
+    left as None reaches 10**12 beyond the other side (or zero). Decimals
+    keep the exponent they are drawn with, so ``95`` and ``Decimal("95.0")``
+    both occur. With ``allow_fractions=True`` some values are Fractions with
+    no finite decimal expansion (``Fraction(41, 71)``), as ratios are kept.
+
+    >>> from hypothesis import given
+    >>> @given(exact_numbers(min_value=0, max_value=100, places=1))
+    ... def test_shares(value):
+    ...     assert 0 <= value <= 100 and value == round(value, 1)
+    >>> test_shares()
+    """
+    lo = None if min_value is None else exact(min_value, argument="exact_numbers(min_value)")
+    hi = None if max_value is None else exact(max_value, argument="exact_numbers(max_value)")
+    if type(places) is not int:
+        raise InvalidTargetTypeError(
+            f"exact_numbers(places={places!r}): places must be an int number of decimals such as 2"
+        )
+    if not 0 <= places <= MAX_EXPONENT // 2:
+        raise InvalidTargetError(
+            f"exact_numbers(places={places!r}): places must be between 0 and {MAX_EXPONENT // 2}"
+        )
+    if _flag(allow_fractions, "exact_numbers", "allow_fractions") is None:
+        raise InvalidTargetTypeError(
+            "exact_numbers(allow_fractions=None): allow_fractions must be True or False"
+        )
+    if lo is not None and hi is not None and lo > hi:
+        raise InvalidTargetError(
+            f"exact_numbers(min_value={min_value!r}, max_value={max_value!r}): min_value must "
+            f"not be greater than max_value; did you mean exact_numbers(min_value="
+            f"{max_value!r}, max_value={min_value!r})?"
+        )
+    low, high = _number_range(lo, hi)
+    if _first_places(low, high, places) is None:
+        raise InvalidTargetError(
+            f"exact_numbers(min_value={min_value!r}, max_value={max_value!r}, places={places}): "
+            f"no number with at most {places} decimals lies in this range; raise places or "
+            "widen the range"
+        )
+    return _exact_numbers(
+        min_value=lo, max_value=hi, places=places, allow_fractions=allow_fractions
+    )
+
+
+def _number_range(lo: Exact | None, hi: Exact | None) -> tuple[Fraction, Fraction]:
+    low = Fraction(lo) if lo is not None else min(Fraction(0), Fraction(hi or 0)) - _SPAN
+    high = Fraction(hi) if hi is not None else max(Fraction(0), low) + _SPAN
+    return low, high
+
+
+def _draw_exact_numbers(
+    draw: DrawFn,
+    *,
+    min_value: Exact | None,
+    max_value: Exact | None,
+    places: int,
+    allow_fractions: bool,
+) -> Exact:
+    low, high = _number_range(min_value, max_value)
+    first = _first_places(low, high, places)
+    assert first is not None
+    return _draw_number(draw, low, high, first, places, allow_fractions)
+
+
+_exact_numbers = _named("exact_numbers", _draw_exact_numbers)
+
+
+# --------------------------------------------------------------------------- indicators
+
+
+def indicators(
+    *,
+    units: Collection[str | None] | None = None,
+    directions: Collection[Direction | str | None] | None = None,
+    ordinal: bool | None = None,
+    limits: bool | None = None,
+) -> SearchStrategy[Indicator]:
+    """Indicators: numeric ones in *units*, and ones rated on PARTY_QUALITY.
+
+    ``units`` is the collection of units to draw from (None in it is a plain
+    count); by default ``percent``, a plain count, ``triệu đồng``,
+    ``tỷ đồng`` and ``member``. ``directions`` is the collection of
+    directions to draw from; None in it leaves the direction to be implied
+    by the rule (the default draws None and every Direction). ``ordinal``
+    True draws only rated indicators, False only numeric ones, None both.
+    ``limits`` False draws no limits at all (use it where negative values are
+    needed); True gives every numeric indicator its natural limits (0 to 100
+    for a percentage, 0 to 1000 for per mille, at least 0 otherwise); None
+    gives shares their limits and other units limits or none.
+
+    >>> from hypothesis import given
+    >>> @given(indicators(units=["percent"]))
+    ... def test_shares(indicator):
+    ...     assert indicator.unit == "percent" and indicator.limits == (0, 100)
+    >>> test_shares()
+    """
+    ordinal = _flag(ordinal, "indicators", "ordinal")
+    limits = _flag(limits, "indicators", "limits")
+    if ordinal and units is not None:
+        raise InvalidTargetError(
+            f"indicators(units={units!r}, ordinal=True): a rated indicator has no unit; "
+            "leave units out, or use ordinal=None to draw both kinds"
+        )
+    if ordinal and limits:
+        raise InvalidTargetError(
+            "indicators(ordinal=True, limits=True): a rated indicator has no limits; "
+            "leave limits out"
+        )
+    names = _DEFAULT_UNITS if units is None else _unit_names(units, "indicators")
+    shares = tuple(_units.is_share(name) for name in names)
+    chosen = (None, *Direction) if directions is None else _directions(directions)
+    return _indicators(
+        units=names, directions=chosen, ordinal=ordinal, limits=limits, shares=shares
+    )
+
+
+def _draw_indicators(
+    draw: DrawFn,
+    *,
+    units: tuple[str | None, ...],
+    directions: tuple[Direction | None, ...],
+    ordinal: bool | None,
+    limits: bool | None,
+    shares: tuple[bool, ...],
+) -> Indicator:
+    key, name = draw(_KEYS), draw(_NAMES)
+    direction = draw(st.sampled_from(directions))
+    rated = ordinal if ordinal is not None else draw(st.integers(0, 4)) == 4
+    if rated:
+        return Indicator(key, name=name, direction=direction, scale=PARTY_QUALITY)
+    index = draw(st.integers(0, len(units) - 1))
+    unit, share = units[index], shares[index]
+    bounds: tuple[int | None, int | None] | None = None
+    if limits is not False:
+        if share:
+            bounds = (0, 1000 if unit == "permille" else 100)
+        elif limits is True or draw(st.booleans()):
+            bounds = (0, None)
+    return Indicator(key, name=name, unit=unit, direction=direction, limits=bounds)
+
+
+_indicators = _named("indicators", _draw_indicators)
+
+
+# --------------------------------------------------------------------------- rules
+
+
+def rules(
+    *, indicator: Indicator | None = None, kinds: Collection[Kind | str] | None = None
+) -> SearchStrategy[Rule]:
+    """Rules of the given *kinds*, fitting *indicator* when one is given.
+
+    With an indicator, only kinds its direction allows are drawn (``at_least``
+    and ``above`` need higher-is-better or no direction; ``between`` and
+    ``exactly`` fit any), bounds lie within its limits, in its unit, and a
+    rated indicator gets levels of its scale. Without one, the bounds are
+    numbers within a million either side of zero, or PARTY_QUALITY levels.
+    ``kinds`` is the collection of kinds to draw from (default: every kind
+    that fits); it is an error if none of them fits the indicator.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> poverty = rm.Indicator("poverty", unit="percent", limits=(0, 100),
+    ...                        direction=rm.Direction.LOWER_IS_BETTER)
+    >>> @given(rules(indicator=poverty))
+    ... def test_fits(rule):
+    ...     assert rm.Target(poverty, rule).sign == -1
+    >>> test_fits()
+    """
+    if indicator is not None and not isinstance(indicator, Indicator):
+        raise InvalidTargetTypeError(
+            f"rules(indicator={indicator!r}): indicator must be an Indicator such as "
+            "Indicator('org_good', unit='percent'), or None; to draw rules for drawn "
+            "indicators use targets(indicators=...)"
+        )
+    chosen = tuple(Kind) if kinds is None else _kinds(kinds, "rules")
+    direction = None if indicator is None else indicator.direction
+    fitting = _fitting(chosen, direction)
+    if not fitting:
+        assert direction is not None
+        raise InvalidTargetError(
+            f"rules(indicator={indicator!r}, kinds={kinds!r}): no kind given fits an "
+            f"indicator that is {direction.value.replace('_', ' ')}; use {_FIX[direction]}, "
+            "or leave kinds out"
+        )
+    return _rules(indicator=indicator, kinds=fitting)
+
+
+def _rule_range(indicator: Indicator | None) -> tuple[Fraction, Fraction]:
+    lo: Fraction | None = None
+    hi: Fraction | None = None
+    if indicator is not None and indicator.limits is not None:
+        lo = None if indicator.limits[0] is None else Fraction(indicator.limits[0])
+        hi = None if indicator.limits[1] is None else Fraction(indicator.limits[1])
+    if lo is None and hi is None:
+        return Fraction(-_RULE_SPAN), Fraction(_RULE_SPAN)
+    if lo is None:
+        assert hi is not None
+        return hi - _RULE_SPAN, hi
+    if hi is None:
+        return lo, lo + _RULE_SPAN
+    return lo, hi
+
+
+def _draw_rule(draw: DrawFn, indicator: Indicator | None, kinds: tuple[Kind, ...]) -> Rule:
+    kind = draw(st.sampled_from(kinds))
+    count = 2 if kind is Kind.BETWEEN else 1
+    scale = None if indicator is None else indicator.scale
+    if scale is None and indicator is None and draw(st.integers(0, 4)) == 4:
+        scale = PARTY_QUALITY
+    bounds: list[Bound]
+    if scale is not None:
+        ranks = sorted(draw(st.integers(0, len(scale.levels) - 1)) for _ in range(count))
+        bounds = [scale.levels[rank].code for rank in ranks]
+    else:
+        lo, hi = _rule_range(indicator)
+        first = _first_places(lo, hi, _RULE_PLACES)
+        if first is None:  # limits narrower than a thousandth: a bound on a limit
+            bounds = [_keep(lo)] * count
+        else:
+            numbers = [_draw_number(draw, lo, hi, first, _RULE_PLACES, True) for _ in range(count)]
+            bounds = sorted(numbers, key=lambda number: Fraction(number))
+    return _rule(kind, bounds)
+
+
+def _rule(kind: Kind, bounds: Sequence[Bound]) -> Rule:
+    """The rule built by its public factory, as a user would build it."""
+    if kind is Kind.BETWEEN:
+        return between(*bounds)
+    return _FACTORIES[kind](bounds[0])
+
+
+def _draw_rules(draw: DrawFn, *, indicator: Indicator | None, kinds: tuple[Kind, ...]) -> Rule:
+    return _draw_rule(draw, indicator, kinds)
+
+
+_rules = _named("rules", _draw_rules)
+
+
+# --------------------------------------------------------------------------- targets
+
+
+def targets(
+    *,
+    indicators: SearchStrategy[Indicator] | None = None,
+    rules: SearchStrategy[Rule] | None = None,
+    kinds: Collection[Kind | str] | None = None,
+) -> SearchStrategy[Target]:
+    """Valid targets: an indicator, a rule that fits it, and the unit of its bounds.
+
+    ``indicators`` is a strategy for the indicators (default:
+    ``indicators()``); ``rules`` a strategy for the rules. Given only
+    ``indicators``, each rule is drawn to fit its indicator, of one of the
+    *kinds* (default: any that fits). Given only ``rules``, an indicator is
+    made to fit each rule. Given both, pairs that do not fit are rejected:
+    keep them compatible (for instance indicators without direction or
+    limits), or Hypothesis reports a health-check failure. ``kinds`` applies
+    only to rules drawn here, not with ``rules``; where it is given without
+    ``indicators``, only indicators some of the kinds fit are drawn.
+
+    A target on money may state its bounds in the other unit: a target in
+    ``tỷ đồng`` on an indicator kept in ``triệu đồng``, and the reverse.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> @given(targets(kinds=[rm.Kind.BETWEEN]))
+    ... def test_ranges(target):
+    ...     assert target.rule.kind is rm.Kind.BETWEEN
+    >>> test_ranges()
+    """
+    _strategy(indicators, "targets", "indicators", "indicators(units=['percent'])")
+    _strategy(rules, "targets", "rules", "rules(kinds=[Kind.AT_LEAST])")
+    chosen: tuple[Kind, ...] | None = None
+    if kinds is not None:
+        if rules is not None:
+            raise InvalidTargetError(
+                f"targets(rules=..., kinds={kinds!r}): kinds applies to the rules drawn when "
+                "rules is left out; give the kinds to your rules strategy instead, e.g. "
+                "rules(kinds=...)"
+            )
+        chosen = _kinds(kinds, "targets")
+        if indicators is None:
+            directions = tuple(d for d in (None, *Direction) if _fitting(chosen, d))
+            indicators = _indicators(
+                units=_DEFAULT_UNITS,
+                directions=directions,
+                ordinal=None,
+                limits=None,
+                shares=tuple(_units.is_share(u) for u in _DEFAULT_UNITS),
+            )
+    return _targets(indicators=indicators, rules=rules, kinds=chosen)
+
+
+def _indicator_for(draw: DrawFn, rule: Rule) -> Indicator:
+    key, name = draw(_KEYS), draw(_NAMES)
+    directions = [d for d in (None, *Direction) if rule.kind in _KINDS_FOR[d]]
+    direction = draw(st.sampled_from(directions))
+    if rule.is_ordinal:
+        missing = [b for b in rule.bounds if b not in PARTY_QUALITY]
+        if missing:
+            raise InvalidTargetError(
+                f"targets(rules=...) drew {rule!r}, whose level {missing[0]!r} is not on "
+                "PARTY_QUALITY; pass indicators= too, with indicators on your scale"
+            )
+        return Indicator(key, name=name, direction=direction, scale=PARTY_QUALITY)
+    unit = draw(st.sampled_from(_DEFAULT_UNITS))
+    numbers = [Fraction(b) for b in rule.bounds if not isinstance(b, str)]
+    limits: tuple[int | None, int | None] | None = None
+    if unit == _PERCENT:
+        if all(0 <= b <= 100 for b in numbers):
+            limits = (0, 100)
+    elif all(b >= 0 for b in numbers) and draw(st.booleans()):
+        limits = (0, None)
+    return Indicator(key, name=name, unit=unit, direction=direction, limits=limits)
+
+
+def _draw_targets(
+    draw: DrawFn,
+    *,
+    indicators: SearchStrategy[Indicator] | None,
+    rules: SearchStrategy[Rule] | None,
+    kinds: tuple[Kind, ...] | None,
+) -> Target:
+    indicator: Indicator
+    if rules is None:
+        indicator = draw(_DEFAULT_INDICATORS if indicators is None else indicators)
+        fitting = _fitting(tuple(Kind) if kinds is None else kinds, indicator.direction)
+        if not fitting:
+            reject()  # kinds and indicators given together, and this indicator fits none
+        rule = _draw_rule(draw, indicator, fitting)
+    elif indicators is None:
+        rule = draw(rules)
+        indicator = _indicator_for(draw, rule)
+    else:
+        indicator, rule = draw(indicators), draw(rules)
+        try:
+            Target(indicator, rule)
+        except (InvalidTargetError, UnitError):
+            reject()
+    unit = indicator.unit
+    if unit in _MONEY and draw(st.booleans()):
+        unit = _MONEY[1 - _MONEY.index(unit)]
+        factor = Fraction(_units.factor(indicator.unit, unit))
+        rule = _rule(rule.kind, [_keep(Fraction(b) * factor) for b in rule.bounds])
+    label = draw(_LABELS)
+    return Target(indicator, rule, unit=None if unit == indicator.unit else unit, label=label)
+
+
+_targets = _named("targets", _draw_targets)
+
+
+_DEFAULT_INDICATORS = _indicators(
+    units=_DEFAULT_UNITS,
+    directions=(None, *Direction),
+    ordinal=None,
+    limits=None,
+    shares=tuple(_units.is_share(u) for u in _DEFAULT_UNITS),
+)
+
+
+# --------------------------------------------------------------------------- results
+
+
+def results(
+    target: Target, *, units: Collection[str | None] | None = None
+) -> SearchStrategy[Result]:
+    """Results for *target*, mostly on and next to its bounds.
+
+    Four draws in five are at a bound (either bound of a range): the bound
+    itself; the bound plus or minus the smallest step at the precision it is
+    written with (95.5 -> 95.4, 95.6); the bound plus or minus one unit in
+    the last place of a 7-, 16-, 17-, 28-, 29- or 34-digit decimal (where
+    float and decimal arithmetic round); and, for a share given in percent,
+    an exact ``Result.ratio(n, d)`` whose percent is the bound or its
+    neighbour ``(n ± 1) / d``. The rest lie anywhere within the indicator's
+    limits. A rated target gets levels of its scale, by code or by name.
+
+    ``units`` is the collection of units the value may be written in, each
+    of the same kind as the target's (None in it leaves the unit out: the
+    indicator's unit). By default: no unit, the target's and the
+    indicator's unit, and for money both triệu đồng and tỷ đồng, so a test
+    can check that the unit a figure is written in does not change its
+    verdict. Every result drawn is within the indicator's limits.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> share = rm.Indicator("org_good", unit="percent", limits=(0, 100))
+    >>> target = rm.Target(share, rm.at_least(90))
+    >>> @given(results(target))
+    ... def test_at_least_is_inclusive(result):
+    ...     verdict = rm.evaluate(target, result)
+    ...     assert verdict.met == (verdict.actual >= 90)
+    >>> test_at_least_is_inclusive()
+    """
+    if not isinstance(target, Target):
+        raise InvalidTargetTypeError(
+            f"results(target={target!r}): target must be a Target such as "
+            "Target(indicator, at_least(95)); to draw results for drawn targets, use "
+            "targets().flatmap(results) or hypothesis.strategies.data()"
+        )
+    indicator = target.indicator
+    if indicator.scale is not None:
+        given = () if units is None else _members(units, "results", "units", "[None]")
+        if any(unit is not None for unit in given):
+            raise InvalidTargetError(
+                f"results({target!r}, units={units!r}): the target is on a rated indicator, "
+                "whose results have no unit; leave units out"
+            )
+        return _results(target, units=(None,))
+    if units is None:
+        choices: list[str | None] = [None]
+        for unit in (target.unit, indicator.unit):
+            if unit is not None and unit not in choices:
+                choices.append(unit)
+        if target.unit in _MONEY or indicator.unit in _MONEY:
+            choices += [unit for unit in _MONEY if unit not in choices]
+        names = tuple(choices)
+    else:
+        names = _unit_names(units, "results")
+        for name in names:
+            try:
+                _units.factor(indicator.unit if name is None else name, target.unit)
+            except UnitError as exc:
+                raise InvalidTargetError(
+                    f"results({target!r}, units={units!r}): {name!r} cannot give a result "
+                    f"for this target: {exc}"
+                ) from None
+    return _results(target, units=names)
+
+
+def _clamp(value: Fraction, lo: Fraction | None, hi: Fraction | None) -> Fraction:
+    if lo is not None and value < lo:
+        return lo
+    if hi is not None and value > hi:
+        return hi
+    return value
+
+
+def _draw_level(draw: DrawFn, target: Target) -> Result:
+    scale = target.indicator.scale
+    assert scale is not None
+    ranks = (int(target.lo), int(target.hi))
+    how = draw(st.sampled_from(("bound", "next", "any")))
+    if how == "any":
+        rank = draw(st.integers(0, len(scale.levels) - 1))
+    else:
+        rank = draw(st.sampled_from(ranks))
+        if how == "next":
+            rank = min(max(rank + draw(st.sampled_from((-1, 1))), 0), len(scale.levels) - 1)
+    level = scale.levels[rank]
+    return Result(draw(st.sampled_from([w for w in (level.code, level.vi, level.en) if w])))
+
+
+def _draw_results(draw: DrawFn, target: Target, *, units: tuple[str | None, ...]) -> Result:
+    if target.indicator.scale is not None:
+        return _draw_level(draw, target)
+    indicator = target.indicator
+    unit = draw(st.sampled_from(units))
+    written = indicator.unit if unit is None else unit
+    to_result = Fraction(_units.factor(target.unit, written))
+    from_indicator = Fraction(_units.factor(indicator.unit, written))
+    lo_limit = hi_limit = None
+    if indicator.limits is not None:
+        if indicator.limits[0] is not None:
+            lo_limit = Fraction(indicator.limits[0]) * from_indicator
+        if indicator.limits[1] is not None:
+            hi_limit = Fraction(indicator.limits[1]) * from_indicator
+    bound: Exact = draw(st.sampled_from((target.lo, target.hi)))
+    at = Fraction(bound) * to_result
+    how = draw(st.sampled_from(("bound", "step", "ulp", "ulp", "ratio", "any")))
+    value = at
+    if how == "step":
+        value = at + draw(st.sampled_from((-1, 1))) * _precision_step(bound, at)
+    elif how == "ulp":
+        digits = draw(st.sampled_from(_ULP_DIGITS))
+        exponent = _exponent(at) - digits + 1
+        if exponent >= -MAX_EXPONENT:
+            value = at + draw(st.sampled_from((-1, 1))) * Fraction(10) ** exponent
+    elif how == "ratio" and written == _PERCENT and unit == _PERCENT and at >= 0:
+        share = at / 100
+        times = draw(st.integers(1, 20))
+        numerator = share.numerator * times + draw(st.sampled_from((0, -1, 1)))
+        denominator = share.denominator * times
+        percent = Fraction(100 * numerator, denominator)
+        if numerator >= 0 and _clamp(percent, lo_limit, hi_limit) == percent:
+            return Result.ratio(numerator, denominator)
+    elif how == "any":
+        spread = max(abs(Fraction(target.lo)), abs(Fraction(target.hi)), Fraction(1)) * to_result
+        low = lo_limit if lo_limit is not None else min(at, Fraction(target.lo) * to_result)
+        high = hi_limit if hi_limit is not None else max(at, Fraction(target.hi) * to_result)
+        if lo_limit is None:
+            low -= spread
+        if hi_limit is None:
+            high += spread
+        first = _first_places(low, high, 6)
+        if first is not None:
+            value = Fraction(_draw_number(draw, low, high, first, max(first, 2), True))
+    return Result(_keep(_clamp(value, lo_limit, hi_limit)), unit)
+
+
+_results = _named("results", _draw_results)
