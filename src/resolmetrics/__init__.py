@@ -12,6 +12,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
     InvalidResultError,
     InvalidResultTypeError,
     InvalidTargetError,
@@ -39,6 +41,8 @@ __all__ = [
     "PARTY_QUALITY",
     "Direction",
     "Indicator",
+    "InvalidArgumentError",
+    "InvalidArgumentTypeError",
     "InvalidResultError",
     "InvalidResultTypeError",
     "InvalidTargetError",
