@@ -201,7 +201,7 @@ def _judged_value(target: Target, result: Result) -> Any:
                 f"{value!r} takes no unit, got unit={result.unit!r}"
             )
         return indicator.scale.code(
-            value, argument=f"the result for indicator {indicator.key!r}", error=InvalidResultError
+            value, argument=f"indicator {indicator.key!r}: the result", error=InvalidResultError
         )
     if type(value) is str:
         raise InvalidResultError(

@@ -97,7 +97,7 @@ class OrdinalScale:
         self,
         word: str,
         *,
-        argument: str = "level",
+        argument: str = "rating",
         error: type[ResolmetricsError] = InvalidTargetError,
     ) -> int:
         """The rank of a level (0 for the worst), by code or name.
@@ -105,7 +105,9 @@ class OrdinalScale:
         Raises :class:`InvalidTargetError` listing the levels and the nearest
         one when *word* is not on the scale.
         """
-        rank = self._index.get(word.casefold()) if isinstance(word, str) else None
+        rank = (
+            self._index.get(" ".join(word.split()).casefold()) if isinstance(word, str) else None
+        )
         if rank is None:
             raise error(self._unknown(word, argument))
         return rank
@@ -114,15 +116,17 @@ class OrdinalScale:
         self,
         word: str,
         *,
-        argument: str = "level",
+        argument: str = "rating",
         error: type[ResolmetricsError] = InvalidTargetError,
     ) -> str:
         """The canonical code of a level given by code or name."""
         return self.levels[self.rank(word, argument=argument, error=error)].code
 
     def _unknown(self, word: object, argument: str) -> str:
+        # "at_least(value)='X' is not ..." for an argument; "the result 'X' is not ..." else
+        shown = f"{argument}={word!r}" if argument.endswith(")") else f"{argument} {word!r}"
         message = (
-            f"{argument}={word!r} is not a level of the scale {self.name!r} "
+            f"{shown} is not a level of the scale {self.name!r} "
             f"(levels, worst first: {', '.join(self.codes)})"
         )
         if isinstance(word, str):
@@ -267,9 +271,10 @@ class Indicator:
         # An exact ratio compares fastest with Fraction limits, a Decimal with Decimal ones.
         lo, hi = self._fraction_limits if type(value) is Fraction else self.limits
         if (lo is not None and value < lo) or (hi is not None and value > hi):
-            shown = units.label(self.unit, "en")
+            label = units.label(self.unit, "en")
+            shown = label if units.is_share(self.unit) else f" {label}" if label else ""
             raise error(
-                f"indicator {self.key!r}: {what}, {as_text(value)}{' ' + shown if shown else ''}, "
+                f"indicator {self.key!r}: {what}, {as_text(value)}{shown}, "
                 f"is outside the indicator's limits ({_limit_text(lo)} to {_limit_text(hi)}); "
                 "check the figure and its unit, or widen Indicator(limits=...)"
             )

@@ -66,6 +66,8 @@ MAX_EXPONENT = 100
 
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
+_SMALLEST = Fraction(1, 10**MAX_EXPONENT)
+_LARGEST = Fraction(10 ** (MAX_EXPONENT + 1))
 
 # Decimal arithmetic that refuses to round: a result needing more digits than
 # this raises Inexact, and the caller falls back to Fraction arithmetic.
@@ -88,11 +90,11 @@ def exact(
     if kind is Decimal:
         return _checked_decimal(value, value, argument, error)  # type: ignore[arg-type]
     if kind is int:
-        return Decimal(value)  # type: ignore[arg-type]
+        return _checked_decimal(Decimal(value), value, argument, error)  # type: ignore[arg-type]
     if kind is str:
         return _from_str(value, argument, error)  # type: ignore[arg-type]
     if kind is Fraction:
-        return normal(value)  # type: ignore[arg-type]
+        return _checked_fraction(value, argument, error)  # type: ignore[arg-type]
     if value is None:
         raise type_error(f"{argument} must be a number, got None{_missing_hint(error)}")
     if isinstance(value, bool):
@@ -107,9 +109,10 @@ def exact(
     if isinstance(value, Decimal):
         return _checked_decimal(Decimal(value), value, argument, error)
     if isinstance(value, _numbers.Integral):
-        return Decimal(int(value))
+        return _checked_decimal(Decimal(int(value)), value, argument, error)
     if isinstance(value, _numbers.Rational):
-        return normal(Fraction(int(value.numerator), int(value.denominator)))
+        ratio = Fraction(int(value.numerator), int(value.denominator))
+        return _checked_fraction(ratio, argument, error)
     if isinstance(value, _numbers.Real):  # numpy floats and the like: read as a float
         return exact(float(value), argument=argument, error=error, type_error=type_error)
     raise type_error(
@@ -139,6 +142,18 @@ def _checked_decimal(
     return number
 
 
+def _checked_fraction(value: Fraction, argument: str, error: type[ResolmetricsError]) -> Exact:
+    number = normal(value)
+    if type(number) is Decimal:
+        return _checked_decimal(number, value, argument, error)
+    if not _SMALLEST <= abs(value) < _LARGEST:
+        raise error(
+            f"{argument}={value!r} is out of range: resolmetrics reads numbers "
+            f"between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}; check the figure and its unit"
+        )
+    return number
+
+
 def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact:
     stripped = text.strip()
     try:
@@ -151,9 +166,7 @@ def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact
         except (ValueError, ZeroDivisionError):
             pass
         else:
-            _checked_decimal(Decimal(ratio.numerator), text, argument, error)
-            _checked_decimal(Decimal(ratio.denominator), text, argument, error)
-            return normal(ratio)
+            return _checked_fraction(ratio, argument, error)
     hint = ""
     if "," in stripped and any(ch.isdigit() for ch in stripped):
         hint = (
@@ -250,18 +263,20 @@ def div(a: Exact, b: Exact) -> Exact:
 
 
 def as_text(value: Exact) -> str:
-    """Canonical text of an exact number: ``95``, ``93.1``, ``41/71``."""
+    """Canonical text of an exact number: ``95``, ``93.1``, ``41/71``.
+
+    Equal numbers have one text: ``95.0`` and ``95`` are both ``95``.
+    """
     if type(value) is Fraction:
         return f"{value.numerator}/{value.denominator}"
-    return format(value, "f")
+    assert isinstance(value, Decimal)
+    return format(value.normalize(_WIDE) if value else _ZERO, "f")
 
 
 def as_repr(value: Exact) -> str:
     """Python source that rebuilds *value* when passed to the public API."""
     text = as_text(value)
-    if type(value) is Decimal and value == value.to_integral_value() and "." not in text:
-        return text
-    return repr(text)
+    return text if text.lstrip("-").isdigit() else repr(text)
 
 
 def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> Decimal:
@@ -269,24 +284,25 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
 
     ``rounding`` is ``decimal.ROUND_HALF_UP`` (halves away from zero, as
     Vietnamese reports expect: 2.45 -> 2.5, -2.45 -> -2.5), ``ROUND_HALF_EVEN``
-    or ``ROUND_DOWN`` (truncation). The result is exact for fractions too: a
-    fraction that is not a finite decimal is never exactly on a half, so
-    reading it to ``places + 30`` digits first cannot change the outcome.
+    or ``ROUND_DOWN`` (truncation). A fraction is rounded on its exact value.
     """
     if rounding not in (ROUND_HALF_UP, ROUND_HALF_EVEN, ROUND_DOWN):
         raise InvalidArgumentError(
             f"rounding={rounding!r} is not supported; use ROUND_HALF_UP, ROUND_HALF_EVEN "
             "or ROUND_DOWN"
         )
-    quantum = Decimal(1).scaleb(-places)
-    if type(value) is Fraction:
-        digits = max(len(str(abs(value.numerator) // value.denominator)), 1) + places + 30
-        approximate = Context(prec=digits, rounding=ROUND_DOWN).divide(
-            Decimal(value.numerator), Decimal(value.denominator)
-        )
-        return approximate.quantize(quantum, rounding=rounding, context=_WIDE)
-    assert isinstance(value, Decimal)
-    return value.quantize(quantum, rounding=rounding, context=_WIDE)
+    if type(value) is not Fraction:
+        assert isinstance(value, Decimal)
+        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WIDE)
+    scaled = abs(value) * 10**places
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    twice = 2 * rest  # compare rest/denominator with 1/2 on integers
+    if rounding != ROUND_DOWN and (
+        twice > scaled.denominator
+        or (twice == scaled.denominator and (rounding == ROUND_HALF_UP or whole % 2 == 1))
+    ):
+        whole += 1
+    return Decimal(-whole if value < 0 else whole).scaleb(-places)
 
 
 _WIDE = Context(prec=2 * MAX_EXPONENT + 40)

@@ -182,7 +182,11 @@ class Rule:
                 operands = rest.split(" and ") if kind is Kind.BETWEEN else [rest]
                 if kind is Kind.BETWEEN and len(operands) != 2:
                     raise ParseError("expected 'between LOW and HIGH'", source, len(words) + 1)
-                return cls(kind, tuple(_parsed(op, source) for op in operands))
+                bounds = tuple(_parsed(op, source) for op in operands)
+                try:
+                    return cls(kind, bounds)
+                except InvalidTargetError as exc:
+                    raise ParseError(str(exc), source, len(words) + 1) from None
         raise ParseError(
             "expected one of 'at least', 'above', 'at most', 'below', 'between', "
             "'exactly' followed by a number or a level",

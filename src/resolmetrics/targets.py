@@ -102,8 +102,11 @@ class Target:
                 )
             if self.unit is not None:
                 raise UnitError(f"{name} is rated on a scale: its target has no unit")
-            argument = f"{rule.kind.value}(value)"
-            ranks = [indicator.scale.rank(str(b), argument=argument) for b in rule.bounds]
+            names = ("lo", "hi") if rule.kind is Kind.BETWEEN else ("value",)
+            ranks = [
+                indicator.scale.rank(str(bound), argument=f"{rule.kind.value}({name})")
+                for bound, name in zip(rule.bounds, names, strict=True)
+            ]
             if ranks[0] > ranks[-1]:
                 lo, hi = rule.bounds
                 raise InvalidTargetError(
