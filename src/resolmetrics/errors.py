@@ -30,7 +30,7 @@ class ResolmetricsError(Exception):
 
 
 class InvalidTargetError(ResolmetricsError, ValueError):
-    """An indicator, rule, target, scale or policy is not valid."""
+    """An indicator, rule, target or scale is not valid."""
 
 
 class InvalidTargetTypeError(InvalidTargetError, TypeError):

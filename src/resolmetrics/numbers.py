@@ -215,12 +215,25 @@ def normal(value: Fraction) -> Exact:
         return value
     places = max(twos, fives)
     scaled = value.numerator * (10**places // denominator)
-    return Decimal(scaled).scaleb(-places)
+    return _shifted(scaled, places)
 
 
 def magnitude(value: Exact) -> Exact:
     """``|value|``, keeping its type."""
     return sub(_ZERO, value) if value < 0 else value
+
+
+def _shifted(whole: int, places: int) -> Decimal:
+    """``whole / 10**places`` as a Decimal, exactly: the constructor never rounds."""
+    return Decimal(f"{whole}E-{places}")
+
+
+def decimal_places(value: Exact) -> int | None:
+    """How many decimals write *value* exactly (``90.125`` -> 3); None for a fraction."""
+    if not isinstance(value, Decimal):
+        return None
+    exponent = value.normalize(_WIDE).as_tuple().exponent if value else 0
+    return max(-exponent, 0)  # type: ignore[operator]
 
 
 def to_fraction(value: Exact) -> Fraction:
@@ -293,7 +306,7 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
         )
     if type(value) is not Fraction:
         assert isinstance(value, Decimal)
-        return value.quantize(Decimal(1).scaleb(-places), rounding=rounding, context=_WIDE)
+        return value.quantize(_shifted(1, places), rounding=rounding, context=_WIDE)
     scaled = abs(value) * 10**places
     whole, rest = divmod(scaled.numerator, scaled.denominator)
     twice = 2 * rest  # compare rest/denominator with 1/2 on integers
@@ -302,7 +315,7 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
         or (twice == scaled.denominator and (rounding == ROUND_HALF_UP or whole % 2 == 1))
     ):
         whole += 1
-    return Decimal(-whole if value < 0 else whole).scaleb(-places)
+    return _shifted(-whole if value < 0 else whole, places)
 
 
 _WIDE = Context(prec=2 * MAX_EXPONENT + 40)

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
+from fractions import Fraction
+
+import attrs
 
 from . import units
 from .errors import InvalidArgumentError
-from .numbers import Exact, format_number, magnitude, mul, round_display
+from .numbers import Exact, decimal_places, format_number, magnitude, mul, round_display
 from .policy import DEFAULT_POLICY, Policy
 from .rules import Kind, Rule
 from .targets import Target
@@ -19,6 +22,7 @@ from .verdicts import Status, Verdict
 
 __all__ = [
     "actual_text",
+    "bound_text",
     "explain",
     "number_text",
     "review_table",
@@ -100,8 +104,10 @@ _COUNTED = {
     },
 }
 
-#: Display never shows more decimals than this, even to tell a value from a bound.
+#: Rounded display shows at most this many decimals; past it the exact value is written.
 MAX_PLACES = 12
+
+_ZERO = Decimal(0)
 
 
 def _lang(lang: str) -> str:
@@ -110,32 +116,49 @@ def _lang(lang: str) -> str:
     return lang
 
 
-def _places(value: Exact, policy: Policy, unlike: Exact | None = None) -> int:
-    """The policy's places, or more where they would hide a difference.
+def _places(value: Exact, policy: Policy, unlike: Sequence[Exact]) -> int | None:
+    """The policy's places, or more where they would hide a difference; None if 12 won't do.
 
-    A non-zero amount is never shown as 0, and a value that differs from
-    *unlike* (the bound it is compared with) is never shown equal to it:
-    89.999 against "at least 90" shows as 89.999, not 90.
+    A non-zero amount is never shown as 0, and a value that differs from a
+    bound it is compared with (*unlike*) is never shown equal to it: 89.999
+    against "at least 90" shows as 89.999, not 90.
     """
     places = policy.places
-    reference = Decimal(0) if unlike is None else unlike
-    if value == reference:
-        return places
-    while places < MAX_PLACES and round_display(value, places, policy.rounding) == round_display(
-        reference, places, policy.rounding
-    ):
+    exact_places = decimal_places(value)
+    if exact_places is not None and exact_places <= places:
+        return places  # shown exactly already
+    distinct = [other for other in unlike if other != value]
+    while any(_looks_equal(value, other, places, policy) for other in distinct):
+        if places >= MAX_PLACES:
+            return None
         places += 1
     return places
 
 
+def _looks_equal(a: Exact, b: Exact, places: int, policy: Policy) -> bool:
+    return round_display(a, places, policy.rounding) == round_display(b, places, policy.rounding)
+
+
 def number_text(
-    value: Exact, lang: str, policy: Policy = DEFAULT_POLICY, *, unlike: Exact | None = None
+    value: Exact,
+    lang: str,
+    policy: Policy = DEFAULT_POLICY,
+    *,
+    unlike: Sequence[Exact] = (_ZERO,),
 ) -> str:
     """*value* rounded for display by *policy* and written for *lang*.
 
-    With *unlike*, enough decimals are shown to tell *value* from it.
+    Enough decimals are shown to tell *value* from each number in *unlike*
+    (by default: a non-zero value never shows as 0). Past twelve decimals the
+    exact value is written out instead: all its decimals, or ``p/q``.
     """
     places = _places(value, policy, unlike)
+    if places is None:
+        exact_places = decimal_places(value)
+        if exact_places is None:
+            assert isinstance(value, Fraction)
+            return f"{value.numerator}/{value.denominator}"
+        places = exact_places
     return format_number(value, lang, places, rounding=policy.rounding)
 
 
@@ -145,7 +168,7 @@ def value_text(
     lang: str = "en",
     policy: Policy = DEFAULT_POLICY,
     *,
-    unlike: Exact | None = None,
+    unlike: Sequence[Exact] = (_ZERO,),
 ) -> str:
     """A value with its unit, for display: ``93.1%``, ``249 members``, ``HTTNV``."""
     if isinstance(value, str):
@@ -157,11 +180,21 @@ def value_text(
     return f"{text}{shown}" if units.is_share(unit) else f"{text} {shown}"
 
 
+def bound_text(bound: Exact | str, unit: str | None, lang: str, policy: Policy) -> str:
+    """A rule's bound, written with every decimal it has: a target is never rounded."""
+    if isinstance(bound, str):
+        return bound
+    places = decimal_places(bound)
+    if places is not None and places > policy.places:
+        policy = attrs.evolve(policy, places=min(places, MAX_PLACES))
+    return value_text(bound, unit, lang, policy)
+
+
 def rule_text(target: Target | Rule, lang: str = "en", policy: Policy = DEFAULT_POLICY) -> str:
     """A target's rule in words: ``at least 90%`` / ``từ 90% trở lên``."""
     rule, unit = (target.rule, target.unit) if isinstance(target, Target) else (target, None)
     words = _RULE_WORDS[_lang(lang)][rule.kind]
-    return words.format(*(value_text(bound, unit, lang, policy) for bound in rule.bounds))
+    return words.format(*(bound_text(bound, unit, lang, policy) for bound in rule.bounds))
 
 
 def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
@@ -218,13 +251,12 @@ def explain(verdict: Verdict, lang: str = "en", *, detail: bool = False) -> str:
 
 
 def actual_text(verdict: Verdict, lang: str = "en") -> str:
-    """The judged value for display, never rounded onto the bound it is compared with."""
+    """The judged value for display, never rounded onto a bound it is compared with."""
     if verdict.actual is None:
         return ""
     policy = verdict.policy or DEFAULT_POLICY
-    bound = verdict.bound
-    unlike = None if isinstance(bound, str) else bound
-    return value_text(verdict.actual, verdict.target.unit, lang, policy, unlike=unlike)
+    bounds = [b for b in verdict.target.rule.bounds if not isinstance(b, str)]
+    return value_text(verdict.actual, verdict.target.unit, lang, policy, unlike=bounds)
 
 
 _HEADERS = {

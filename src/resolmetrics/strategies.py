@@ -4,14 +4,15 @@ This module is public but not imported by ``import resolmetrics``: importing
 it imports Hypothesis, which only tests need.
 
 >>> import resolmetrics as rm
->>> from hypothesis import given, settings
+>>> from hypothesis import given, settings, strategies as st
 >>> from resolmetrics.strategies import results, targets
 >>> @settings(max_examples=20, deadline=None)
-... @given(targets())
-... def test_a_result_always_gives_a_verdict(target):
-...     assert rm.evaluate(target, rm.Result(target.lo) if target.indicator.scale is None
-...                        else rm.Result(target.rule.bounds[0])).status is not rm.Status.NO_DATA
->>> test_a_result_always_gives_a_verdict()
+... @given(st.data())
+... def test_a_result_never_gives_no_data(data):
+...     target = data.draw(targets())
+...     result = data.draw(results(target))
+...     assert rm.evaluate(target, result).status is not rm.Status.NO_DATA
+>>> test_a_result_never_gives_no_data()
 
 Every strategy validates its arguments when it is called, not when it is
 first drawn from: a bad argument raises :class:`~resolmetrics.InvalidTargetError`
@@ -31,7 +32,7 @@ target, so nothing is filtered away.
   the same kind (a target in tỷ đồng on an indicator kept in triệu đồng);
 - :func:`results`: results for one target, mostly *on and next to its
   bounds* (the bound, the bound plus or minus one step at its precision or
-  one unit in the last place of a 7-, 16-, 17-, 28-, 29- or 34-digit decimal,
+  one unit in the last place of a 16-, 17-, 28-, 29-, 30- or 34-digit decimal,
   exact shares such as ``Result.ratio(5, 8)`` landing on 62.5 %), sometimes
   anywhere within the indicator's limits, and in any unit of the same kind.
 """
@@ -670,8 +671,8 @@ def results(
     Four draws in five are at a bound (either bound of a range): the bound
     itself; the bound plus or minus the smallest step at the precision it is
     written with (95.5 -> 95.4, 95.6); the bound plus or minus one unit in
-    the last place of a 7-, 16-, 17-, 28-, 29- or 34-digit decimal (where
-    float and decimal arithmetic round); and, for a share given in percent,
+    the last place of a 16-, 17-, 28-, 29-, 30- or 34-digit decimal (where
+    floats, Python's default decimal context and decimal128 round); and, for a share given in percent,
     an exact ``Result.ratio(n, d)`` whose percent is the bound or its
     neighbour ``(n ± 1) / d``. The rest lie anywhere within the indicator's
     limits. A rated target gets levels of its scale, by code or by name.
