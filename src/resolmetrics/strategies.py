@@ -195,16 +195,12 @@ def _named(name: str, function: Callable[..., _T]) -> Callable[..., SearchStrate
 # --------------------------------------------------------------------------- validation
 
 
-def _show(value: object) -> str:
-    return repr(value)
-
-
 def _flag(value: object, call: str, argument: str) -> bool | None:
     if value is None or isinstance(value, bool):
         return value
     raise InvalidTargetTypeError(
         f"{call}({argument}={value!r}): {argument} must be True, False or None "
-        f"(None draws both), got a {type(value).__name__}"
+        f"(the default), got a {type(value).__name__}"
     )
 
 
@@ -322,9 +318,10 @@ def exact_numbers(
         raise InvalidTargetError(
             f"exact_numbers(places={places!r}): places must be between 0 and {MAX_EXPONENT // 2}"
         )
-    if _flag(allow_fractions, "exact_numbers", "allow_fractions") is None:
+    if not isinstance(allow_fractions, bool):
         raise InvalidTargetTypeError(
-            "exact_numbers(allow_fractions=None): allow_fractions must be True or False"
+            f"exact_numbers(allow_fractions={allow_fractions!r}): allow_fractions must be "
+            f"True or False, got a {type(allow_fractions).__name__}"
         )
     if lo is not None and hi is not None and lo > hi:
         raise InvalidTargetError(
@@ -384,7 +381,8 @@ def indicators(
     ``tỷ đồng`` and ``member``. ``directions`` is the collection of
     directions to draw from; None in it leaves the direction to be implied
     by the rule (the default draws None and every Direction). ``ordinal``
-    True draws only rated indicators, False only numeric ones, None both.
+    True draws only rated indicators, False only numeric ones; None draws
+    both, or only numeric ones when ``units`` is given.
     ``limits`` False draws no limits at all (use it where negative values are
     needed); True gives every numeric indicator its natural limits (0 to 100
     for a percentage, 0 to 1000 for per mille, at least 0 otherwise); None
@@ -401,7 +399,8 @@ def indicators(
     if ordinal and units is not None:
         raise InvalidTargetError(
             f"indicators(units={units!r}, ordinal=True): a rated indicator has no unit; "
-            "leave units out, or use ordinal=None to draw both kinds"
+            "leave units out to draw rated indicators, or leave ordinal out to draw numeric "
+            "ones in these units"
         )
     if ordinal and limits:
         raise InvalidTargetError(
@@ -409,6 +408,8 @@ def indicators(
             "leave limits out"
         )
     names = _DEFAULT_UNITS if units is None else _unit_names(units, "indicators")
+    if ordinal is None and units is not None:
+        ordinal = False
     shares = tuple(_units.is_share(name) for name in names)
     chosen = (None, *Direction) if directions is None else _directions(directions)
     return _indicators(
@@ -668,14 +669,15 @@ def results(
 ) -> SearchStrategy[Result]:
     """Results for *target*, mostly on and next to its bounds.
 
-    Four draws in five are at a bound (either bound of a range): the bound
+    Five draws in six are at a bound (either bound of a range): the bound
     itself; the bound plus or minus the smallest step at the precision it is
     written with (95.5 -> 95.4, 95.6); the bound plus or minus one unit in
     the last place of a 16-, 17-, 28-, 29-, 30- or 34-digit decimal (where
-    floats, Python's default decimal context and decimal128 round); and, for a share given in percent,
-    an exact ``Result.ratio(n, d)`` whose percent is the bound or its
-    neighbour ``(n ± 1) / d``. The rest lie anywhere within the indicator's
-    limits. A rated target gets levels of its scale, by code or by name.
+    floats, Python's default decimal context and decimal128 round); and, for
+    a share given in percent, an exact ``Result.ratio(n, d)`` whose percent
+    is the bound or its neighbour ``(n ± 1) / d``. The rest lie anywhere
+    within the indicator's limits. A rated target gets levels of its scale:
+    the bound's level, the next one up or down, or any, by code or by name.
 
     ``units`` is the collection of units the value may be written in, each
     of the same kind as the target's (None in it leaves the unit out: the
