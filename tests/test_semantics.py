@@ -176,51 +176,18 @@ _ROW_FIELDS = ("rule", "value", "status", "margin", "relative", "attainment", "b
 @pytest.mark.parametrize(
     _ROW_FIELDS,
     [
+        # higher is better: stated, or implied by the rule where it implies it
         *_params([r for r in HIGHER_ROWS if r[1].kind in _IMPLIES_HIGHER], [None, UP]),
         *_params([r for r in HIGHER_ROWS if r[1].kind not in _IMPLIES_HIGHER], [UP]),
-    ],
-)
-def test_higher_is_better(
-    rule: rm.Rule,
-    value: Any,
-    status: rm.Status,
-    margin: Any,
-    relative: Any,
-    attainment: Any,
-    bound: Any,
-    direction: rm.Direction | None,
-) -> None:
-    check(judge(rule, value, direction), status, margin, relative, attainment, bound)
-
-
-@pytest.mark.parametrize(
-    _ROW_FIELDS,
-    [
+        # lower is better
         *_params([r for r in LOWER_ROWS if r[1].kind in _IMPLIES_LOWER], [None, DOWN]),
         *_params([r for r in LOWER_ROWS if r[1].kind not in _IMPLIES_LOWER], [DOWN]),
-    ],
-)
-def test_lower_is_better(
-    rule: rm.Rule,
-    value: Any,
-    status: rm.Status,
-    margin: Any,
-    relative: Any,
-    attainment: Any,
-    bound: Any,
-    direction: rm.Direction | None,
-) -> None:
-    check(judge(rule, value, direction), status, margin, relative, attainment, bound)
-
-
-@pytest.mark.parametrize(
-    _ROW_FIELDS,
-    [
+        # on target: a miss on either side is a miss
         *_params([r for r in ON_TARGET_ROWS if r[1].kind is rm.Kind.EXACTLY], [None, BAND]),
         *_params([r for r in ON_TARGET_ROWS if r[1].kind is rm.Kind.BETWEEN], [BAND]),
     ],
 )
-def test_on_target(
+def test_contract_table(
     rule: rm.Rule,
     value: Any,
     status: rm.Status,
@@ -230,6 +197,7 @@ def test_on_target(
     bound: Any,
     direction: rm.Direction | None,
 ) -> None:
+    """Each row of DESIGN.md section 2, under each direction that the rule allows."""
     check(judge(rule, value, direction), status, margin, relative, attainment, bound)
 
 

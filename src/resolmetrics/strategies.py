@@ -53,7 +53,7 @@ from hypothesis.strategies import DrawFn, SearchStrategy
 from . import units as _units
 from .errors import InvalidTargetError, InvalidTargetTypeError, UnitError
 from .indicators import PARTY_QUALITY, Direction, Indicator
-from .numbers import MAX_EXPONENT, Exact, NumberLike, exact
+from .numbers import MAX_EXPONENT, Exact, NumberLike, exact, normal
 from .results import Result
 from .rules import Bound, Kind, Rule, above, at_least, at_most, below, between, exactly
 from .targets import Target
@@ -115,25 +115,6 @@ _LABELS = st.one_of(st.just(""), st.sampled_from(("1", "3a", "Chỉ tiêu 2")), 
 
 
 # --------------------------------------------------------------------------- exact arithmetic
-# Kept here, independent of resolmetrics.numbers, so that what is drawn is exact
-# whatever the library under test does with it.
-
-
-def _keep(value: Fraction) -> Exact:
-    """*value* as resolmetrics keeps it: a Decimal when its expansion is finite."""
-    denominator = value.denominator
-    if denominator == 1:
-        return Decimal(value.numerator)
-    twos = (denominator & -denominator).bit_length() - 1
-    rest = denominator >> twos
-    fives = 0
-    while rest % 5 == 0:
-        rest //= 5
-        fives += 1
-    if rest != 1:
-        return value
-    places = max(twos, fives)
-    return Decimal(f"{value.numerator * (10**places // denominator)}E-{places}")
 
 
 def _exponent(value: Fraction) -> int:
@@ -155,7 +136,7 @@ def _precision_step(bound: Exact, converted: Fraction) -> Fraction:
         exponent = bound.as_tuple().exponent
         assert isinstance(exponent, int)
         return Fraction(10) ** exponent
-    kept = _keep(converted)
+    kept = normal(converted)
     if isinstance(kept, Decimal):
         exponent = kept.as_tuple().exponent
         assert isinstance(exponent, int)
@@ -179,7 +160,7 @@ def _draw_number(
         denominator = draw(st.sampled_from(_PRIMES))
         low, high = math.ceil(lo * denominator), math.floor(hi * denominator)
         if low <= high:
-            return _keep(Fraction(draw(st.integers(low, high)), denominator))
+            return normal(Fraction(draw(st.integers(low, high)), denominator))
     k = draw(st.integers(first, places))
     scale = 10**k
     n = draw(st.integers(math.ceil(lo * scale), math.floor(hi * scale)))
@@ -519,7 +500,7 @@ def _draw_rule(draw: DrawFn, indicator: Indicator | None, kinds: tuple[Kind, ...
         lo, hi = _rule_range(indicator)
         first = _first_places(lo, hi, _RULE_PLACES)
         if first is None:  # limits narrower than a thousandth: a bound on a limit
-            bounds = [_keep(lo)] * count
+            bounds = [normal(lo)] * count
         else:
             numbers = [_draw_number(draw, lo, hi, first, _RULE_PLACES, True) for _ in range(count)]
             bounds = sorted(numbers, key=lambda number: Fraction(number))
@@ -644,7 +625,7 @@ def _draw_targets(
     if unit in _MONEY and draw(st.booleans()):
         unit = _MONEY[1 - _MONEY.index(unit)]
         factor = Fraction(_units.factor(indicator.unit, unit))
-        rule = _rule(rule.kind, [_keep(Fraction(b) * factor) for b in rule.bounds])
+        rule = _rule(rule.kind, [normal(Fraction(b) * factor) for b in rule.bounds])
     label = draw(_LABELS)
     return Target(indicator, rule, unit=None if unit == indicator.unit else unit, label=label)
 
@@ -799,7 +780,7 @@ def _draw_results(draw: DrawFn, target: Target, *, units: tuple[str | None, ...]
         first = _first_places(low, high, 6)
         if first is not None:
             value = Fraction(_draw_number(draw, low, high, first, max(first, 2), True))
-    return Result(_keep(_clamp(value, lo_limit, hi_limit)), unit)
+    return Result(normal(_clamp(value, lo_limit, hi_limit)), unit)
 
 
 _results = _named("results", _draw_results)
