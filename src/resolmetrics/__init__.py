@@ -26,20 +26,43 @@ from .evaluate import evaluate
 from .indicators import PARTY_QUALITY, Direction, Indicator, Level, OrdinalScale
 from .policy import Policy
 from .results import Result
-from .rules import Kind, Rule, above, at_least, at_most, below, between, exactly
-from .targets import Target
+from .rules import (
+    Across,
+    Kind,
+    Quantifier,
+    Quota,
+    Rule,
+    above,
+    at_least,
+    at_least_count,
+    at_least_share,
+    at_most,
+    below,
+    between,
+    exactly,
+    quota,
+)
+from .targets import Baseline, Target
 from .units import define_unit
-from .verdicts import Status, Verdict
+from .verdicts import Context, Status, Verdict
 
 if TYPE_CHECKING:
     from .render import review_table as review_table
     from .render import summary as summary
+    from .resolution import Group as Group
+    from .resolution import Report as Report
+    from .resolution import Resolution as Resolution
+    from .resolution import Row as Row
 
 __version__ = "0.1.0"
 
 __all__ = [
     "PARTY_QUALITY",
+    "Across",
+    "Baseline",
+    "Context",
     "Direction",
+    "Group",
     "Indicator",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
@@ -52,8 +75,13 @@ __all__ = [
     "OrdinalScale",
     "ParseError",
     "Policy",
+    "Quantifier",
+    "Quota",
+    "Report",
     "ResolmetricsError",
+    "Resolution",
     "Result",
+    "Row",
     "Rule",
     "Status",
     "Target",
@@ -62,24 +90,38 @@ __all__ = [
     "__version__",
     "above",
     "at_least",
+    "at_least_count",
+    "at_least_share",
     "at_most",
     "below",
     "between",
     "define_unit",
     "evaluate",
     "exactly",
+    "quota",
     "review_table",
     "summary",
 ]
 
-_LAZY = {"review_table": "render", "summary": "render"}
+# Presentation (tabulate), whole resolutions and progress methods load on first use.
+_LAZY = {
+    "review_table": "render",
+    "summary": "render",
+    "Group": "resolution",
+    "Report": "resolution",
+    "Resolution": "resolution",
+    "Row": "resolution",
+}
 
 
 def __getattr__(name: str) -> Any:
-    # Presentation (tabulate) is imported only when it is first asked for.
     if name in _LAZY:
         import importlib
 
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
         return getattr(module, name)
     raise AttributeError(f"module 'resolmetrics' has no attribute {name!r}")
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

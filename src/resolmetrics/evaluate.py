@@ -29,7 +29,7 @@ from .verdicts import Status, Verdict
 if TYPE_CHECKING:
     from datetime import date
 
-__all__ = ["evaluate"]
+__all__ = ["evaluate", "judge_value", "judged_value", "pick_latest", "results_list"]
 
 _EXCEEDED, _ACHIEVED, _NOT = Status.EXCEEDED, Status.ACHIEVED, Status.NOT_ACHIEVED
 _Judge = Callable[[Any, Any, Any, Status], Status]
@@ -115,6 +115,10 @@ def evaluate(
             f"evaluate(as_of) must be a datetime.date such as date(2023, 6, 30), or None for "
             f"a final review, got {as_of!r}"
         )
+    if not target.simple:
+        from ._combine import evaluate_combined
+
+        return evaluate_combined(target, results_list(target, results), as_of, policy)
     if (
         type(results) is Result
         and results.entity is None
@@ -122,18 +126,29 @@ def evaluate(
     ):
         result: Result | None = results  # the common case, with nothing to choose
     else:
-        result = _latest(target, results, as_of)
+        items = results_list(target, results)
+        no_entities(target, items)
+        result = pick_latest(target, items, None if as_of is None else as_of.year)
     if result is None:
         return Verdict(target, Status.NO_DATA, None, (), policy)
-    value = _judged_value(target, result)
-    judge = _JUDGES[target.rule.kind, target.direction]
+    value = judged_value(target, result)
+    return Verdict(target, judge_value(target, value, policy), value, (), policy)
+
+
+def judge_value(target: Target, value: Any, policy: Policy) -> Status:
+    """The status of *value* (in the target's unit, or a level code) against *target*'s rule."""
+    judge = _JUDGES[target.kind, target.direction]
     if type(value) is Fraction:  # an exact ratio: decided on integers
-        status = judge(*target.judged_ratio(value), policy.strict_met)
-    elif type(value) is str:
-        status = judge(_rank(target, value), target.lo, target.hi, policy.strict_met)
-    else:
-        status = judge(value, target.lo, target.hi, policy.strict_met)
-    return Verdict(target, status, value, (), policy)
+        return judge(*target.judged_ratio(value), policy.strict_met)
+    if type(value) is str:
+        return judge(_rank(target, value), target.lo, target.hi, policy.strict_met)
+    return judge(value, target.lo, target.hi, policy.strict_met)
+
+
+def judge_transformed(target: Target, value: Any, lo: Any, hi: Any, policy: Policy) -> Status:
+    """The status of *value* against bounds already put on its scale (an increasing map)."""
+    judge = _JUDGES[target.kind, target.direction]
+    return judge(value, lo, hi, policy.strict_met)
 
 
 def _is_date(value: object) -> bool:
@@ -142,30 +157,46 @@ def _is_date(value: object) -> bool:
     return isinstance(value, date)
 
 
-def _latest(target: Target, results: object, as_of: date | None) -> Result | None:
+def results_list(target: Target, results: object) -> list[Result]:
+    """*results* (a Result, an iterable of them, or None) as a checked list."""
     if results is None:
-        return None
+        return []
     if isinstance(results, Result):
-        results = (results,)
+        return [results]
     if isinstance(results, str | bytes) or not isinstance(results, Iterable):
         raise InvalidResultTypeError(
             f"evaluate(results) for indicator {target.key!r} must be a Result or an "
             f"iterable of Results, got {results!r}; wrap a bare figure as Result({results!r})"
         )
-    chosen: Result | None = None
-    for item in results:
+    items = list(results)
+    for item in items:
         if not isinstance(item, Result):
             raise InvalidResultTypeError(
                 f"evaluate(results) for indicator {target.key!r} holds {item!r}, which is not "
                 f"a Result; wrap it as Result({item!r})"
             )
+    return items
+
+
+def no_entities(target: Target, results: list[Result]) -> None:
+    """Refuse results that name a unit of observation for a target judged on one value."""
+    for item in results:
         if item.entity is not None:
             raise InvalidResultError(
                 f"indicator {target.key!r}: the result {item!r} names a unit of observation "
-                "(entity), but the target is judged on one value; judge each unit with its "
-                "own target, or leave entity out"
+                "(entity), but the target is judged on one value; judge the units with "
+                "across='all', 'any', at_least_count(k) or at_least_share(p), or leave entity out"
             )
-        if as_of is not None and item.period is not None and item.period > as_of.year:
+
+
+def pick_latest(target: Target, results: list[Result], last_year: int | None) -> Result | None:
+    """The result for the latest period up to *last_year*, or the last one given if none has one.
+
+    Results for periods after *last_year* are not yet known and are left out.
+    """
+    chosen: Result | None = None
+    for item in results:
+        if last_year is not None and item.period is not None and item.period > last_year:
             continue
         if chosen is None:
             chosen = item
@@ -185,7 +216,12 @@ def _latest(target: Target, results: object, as_of: date | None) -> Result | Non
     return chosen
 
 
-def _judged_value(target: Target, result: Result) -> Any:
+def judged_value(target: Target, result: Result, *, level: bool = False) -> Any:
+    """The value of *result* for *target*: checked, in the target's unit.
+
+    With ``level=True``, in the indicator's unit instead: the yearly levels a
+    growth rate is computed from.
+    """
     value: Any = result.value
     indicator = target.indicator
     if indicator.scale is not None:
@@ -208,13 +244,13 @@ def _judged_value(target: Target, result: Result) -> Any:
             f"indicator {indicator.key!r} is numeric, but the result is the level {value!r}; "
             "give a number, or rate the indicator on a scale"
         )
-    unit = indicator.unit if result.unit is None else result.unit
+    given = indicator.unit if result.unit is None else result.unit
     if indicator.limits is not None:
-        in_indicator_unit = value if unit == indicator.unit else _convert(target, value, unit)
+        in_indicator_unit = value if given == indicator.unit else _convert(target, value, given)
         indicator.check_value(in_indicator_unit, what="the result", error=InvalidResultError)
-    if unit != target.unit:
-        value = target.in_unit(value, unit)
-    return value
+    if level:
+        return value if given == indicator.unit else _convert(target, value, given)
+    return value if given == target.unit else target.in_unit(value, given)
 
 
 def _convert(target: Target, value: Any, unit: str | None) -> Any:

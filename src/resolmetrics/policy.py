@@ -9,7 +9,7 @@ import attrs
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .verdicts import Status
 
-__all__ = ["DEFAULT_POLICY", "Policy"]
+__all__ = ["DEFAULT_POLICY", "PROGRESS_METHODS", "Policy"]
 
 _ROUNDINGS = (decimal.ROUND_HALF_UP, decimal.ROUND_HALF_EVEN, decimal.ROUND_DOWN)
 
@@ -37,6 +37,28 @@ def _places(value: object) -> int:
     return value
 
 
+_MISSING = ("no_data", "skip")
+PROGRESS_METHODS = ("linear", "open_sdg", "eurostat", "unsd")
+
+
+def _missing(value: object) -> str:
+    if value not in _MISSING:
+        raise InvalidArgumentError(
+            f"Policy(missing) must be 'no_data' (a due year or unit without data makes the "
+            f"verdict NO_DATA, the default) or 'skip' (judge on what was reported), got {value!r}"
+        )
+    return value
+
+
+def _progress(value: object) -> object:
+    if value is None or value in PROGRESS_METHODS or hasattr(value, "assess"):
+        return value
+    raise InvalidArgumentError(
+        f"Policy(progress) must be one of {', '.join(map(repr, PROGRESS_METHODS))}, a "
+        f"configured method such as OpenSDG(limit=100), or None for no assessment, got {value!r}"
+    )
+
+
 def _rounding(value: object) -> str:
     if not isinstance(value, str) or value not in _ROUNDINGS:
         raise InvalidArgumentError(
@@ -60,11 +82,23 @@ class Policy:
     ``rounding``
         The display rounding: ``decimal.ROUND_HALF_UP`` (default, as
         Vietnamese reports expect), ``ROUND_HALF_EVEN`` or ``ROUND_DOWN``.
+    ``missing``
+        What a due year or a unit without data does: ``"no_data"`` (the
+        default) makes the verdict NO_DATA and names what is missing, unless
+        the outcome is already certain whatever the missing data would show;
+        ``"skip"`` judges on what was reported.
+    ``progress``
+        How a target not yet due that has a baseline is assessed: ``"linear"``
+        (the default: linear pro-rating over the term), ``"open_sdg"``,
+        ``"eurostat"``, ``"unsd"``, a configured method object such as
+        ``OpenSDG(limit=100)``, or None for no assessment.
     """
 
     strict_met: Status = attrs.field(default=Status.ACHIEVED, converter=_strict_met)
     places: int = attrs.field(default=2, converter=_places)
     rounding: str = attrs.field(default=decimal.ROUND_HALF_UP, converter=_rounding)
+    missing: str = attrs.field(default="no_data", converter=_missing)
+    progress: object = attrs.field(default="linear", converter=_progress)
 
 
 DEFAULT_POLICY = Policy()

@@ -7,8 +7,10 @@ Numbers are rounded here and only here, by the verdict's :class:`Policy`
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 import attrs
 
@@ -16,15 +18,19 @@ from . import units
 from .errors import InvalidArgumentError
 from .numbers import Exact, decimal_places, format_number, magnitude, mul, round_display
 from .policy import DEFAULT_POLICY, Policy
-from .rules import Kind, Rule
+from .rules import Kind, Quota, Rule
 from .targets import Target
 from .verdicts import Status, Verdict
+
+if TYPE_CHECKING:
+    from .resolution import Report
 
 __all__ = [
     "actual_text",
     "bound_text",
     "explain",
     "number_text",
+    "report_table",
     "review_table",
     "rule_text",
     "summary",
@@ -78,6 +84,16 @@ _PHRASES = {
         "against": "{verdict}: {actual} against {rule}",
         "nothing": "{verdict}: nothing was reported for {title}",
         "relative": "{0}% ({1})",
+        "missing": "{0} for {1}",
+        "so_far": "{0}, {1}% attained so far",
+        "over_cap": "{status}, {amount} over the cap",
+        "weakest_year": " (weakest year {0})",
+        "weakest_unit": " (weakest unit {0})",
+        "tally": " ({0}/{1} units met)",
+        "units_met": "{0}/{1} units",
+        "quota_value": "{0} of {1} units (cap {2})",
+        "total": "total",
+        "mean": "mean",
     },
     "vi": {
         "by": "{status} {amount}",
@@ -87,6 +103,16 @@ _PHRASES = {
         "against": "{verdict}: {actual} so với {rule}",
         "nothing": "{verdict}: chưa có kết quả cho {title}",
         "relative": "{0}% ({1})",
+        "missing": "{0}: {1}",
+        "so_far": "{0}, đạt {1}% so với mục tiêu",
+        "over_cap": "{status}, vượt trần {amount}",
+        "weakest_year": " (năm thấp nhất {0})",
+        "weakest_unit": " (đơn vị thấp nhất {0})",
+        "tally": " ({0}/{1} đơn vị đạt)",
+        "units_met": "{0}/{1} đơn vị",
+        "quota_value": "{0} trong {1} đơn vị (trần {2})",
+        "total": "tổng",
+        "mean": "bình quân",
     },
 }
 
@@ -96,11 +122,13 @@ _COUNTED = {
         "percent": ("{0} percentage points", "{0} percentage point"),
         "permille": ("{0} per-mille points", "{0} per-mille point"),
         "steps": ("{0} rating steps", "{0} rating step"),
+        "units": ("{0} units", "{0} unit"),
     },
     "vi": {
         "percent": ("{0} điểm phần trăm", "{0} điểm phần trăm"),
         "permille": ("{0} điểm phần nghìn", "{0} điểm phần nghìn"),
         "steps": ("{0} bậc xếp loại", "{0} bậc xếp loại"),
+        "units": ("{0} đơn vị", "{0} đơn vị"),
     },
 }
 
@@ -190,30 +218,131 @@ def bound_text(bound: Exact | str, unit: str | None, lang: str, policy: Policy) 
     return value_text(bound, unit, lang, policy)
 
 
+_TIMING = {
+    "en": {
+        "each": "{0} every year",
+        "total": "{0} a year, in total over the years",
+        "mean": "{0} a year on average",
+        "latest": "{0} in the latest year",
+        "growth": "growth of {0} a year",
+        "growth_each": "growth of {0} every year",
+        "growth_mean": "growth of {0} a year on average",
+        "growth_latest": "growth of {0} in the latest year",
+        "growth_cagr": "compound growth of {0} a year",
+        "due": "{0}, by {1}",
+        "all": "{0} in every unit",
+        "any": "{0} in at least one unit",
+        "count": "{0} in at least {1} units",
+        "share": "{0} in at least {1}% of units",
+        "quota": "units {0}: at most {1}% of {2}, the cap rounded {3}",
+        "quota_of": "units {0}",
+        "quota_all": "all units",
+    },
+    "vi": {
+        "each": "{0} mỗi năm",
+        "total": "{0} mỗi năm, tính tổng các năm",
+        "mean": "bình quân {0} mỗi năm",
+        "latest": "{0} năm gần nhất",
+        "growth": "tăng {0}/năm",
+        "growth_each": "tăng {0} mỗi năm",
+        "growth_mean": "tăng bình quân {0}/năm",
+        "growth_latest": "tăng {0} năm gần nhất",
+        "growth_cagr": "tăng bình quân {0}/năm (tăng trưởng kép)",
+        "due": "{0}, đến {1}",
+        "all": "{0} ở tất cả đơn vị",
+        "any": "{0} ở ít nhất một đơn vị",
+        "count": "{0} ở ít nhất {1} đơn vị",
+        "share": "{0} ở ít nhất {1}% đơn vị",
+        "quota": "số đơn vị {0} không quá {1}% {2}, làm tròn {3}",
+        "quota_of": "số đơn vị {0}",
+        "quota_all": "tổng số đơn vị",
+    },
+}
+
+_CAP_ROUNDING = {
+    "en": {"down": "down", "up": "up", "half_up": "half up", "exact": "not at all"},
+    "vi": {"down": "xuống", "up": "lên", "half_up": "nửa lên", "exact": "không làm tròn"},
+}
+
+
 def rule_text(target: Target | Rule, lang: str = "en", policy: Policy = DEFAULT_POLICY) -> str:
-    """A target's rule in words: ``at least 90%`` / ``từ 90% trở lên``."""
-    rule, unit = (target.rule, target.unit) if isinstance(target, Target) else (target, None)
-    words = _RULE_WORDS[_lang(lang)][rule.kind]
+    """A target in words: ``at least 90%`` / ``từ 90% trở lên``, with its timing and units.
+
+    ``at least 80 members a year, in total over the years`` /
+    ``từ 80 đảng viên trở lên mỗi năm, tính tổng các năm``.
+    """
+    lang = _lang(lang)
+    if isinstance(target, Rule):
+        return _bare_rule(target, None, lang, policy)
+    words = _TIMING[lang]
+    rule = target.rule
+    if isinstance(rule, Quota):
+        of = (
+            words["quota_all"]
+            if rule.of is None
+            else words["quota_of"].format(_bare_rule(rule.of, None, lang, policy))
+        )
+        return words["quota"].format(
+            _bare_rule(rule.level, None, lang, policy),
+            format_number(rule.at_most, lang, MAX_PLACES),
+            of,
+            _CAP_ROUNDING[lang][rule.rounding],
+        )
+    text = _bare_rule(rule, target.unit, lang, policy)
+    if target.growth is not None:
+        key = (
+            "growth_cagr"
+            if target.growth == "cagr"
+            else ("growth_mean" if target.growth == "mean" else f"growth_{target.combine}")
+        )
+        text = words.get(key, words["growth"]).format(text)
+    elif target.combine is not None:
+        text = words[target.combine].format(text)
+    if target.across is not None:
+        value = target.across.value
+        shown = "" if value is None else format_number(value, lang, MAX_PLACES)
+        text = words[target.across.quantifier.value].format(text, shown)
+    if target.due is not None:
+        text = words["due"].format(text, _due_text(target.due, lang))
+    return text
+
+
+def _due_text(due: int | date, lang: str) -> str:
+    if isinstance(due, int):
+        return str(due) if lang == "en" else f"năm {due}"
+    return due.isoformat() if lang == "en" else f"ngày {due:%d/%m/%Y}"
+
+
+def _bare_rule(rule: Rule, unit: str | None, lang: str, policy: Policy) -> str:
+    words = _RULE_WORDS[lang][rule.kind]
     return words.format(*(bound_text(bound, unit, lang, policy) for bound in rule.bounds))
 
 
 def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
     """The size of a margin in words: points for shares, steps for ratings, else % and amount."""
     phrases = _PHRASES[lang]
-    target = verdict.target
-    if target.indicator.scale is not None:
+    basis = verdict.basis
+    if basis.indicator.scale is not None:
         many, one = _COUNTED[lang]["steps"]
         return (one if size == 1 else many).format(format_number(size, lang, 0))
-    if target.unit in ("percent", "permille"):
-        many, one = _COUNTED[lang][target.unit]
+    if _counts_units(verdict):
+        many, one = _COUNTED[lang]["units"]
+        return (one if size == 1 else many).format(format_number(size, lang, MAX_PLACES))
+    if basis.unit in ("percent", "permille"):
+        many, one = _COUNTED[lang][basis.unit]
         text = number_text(size, lang, policy)
         return (one if text == "1" else many).format(text)
-    absolute = value_text(size, target.unit, lang, policy)
+    absolute = value_text(size, basis.unit, lang, policy)
     relative = verdict.relative_margin
     if relative is None:
         return absolute
     percent = mul(magnitude(relative), Decimal(100))
     return phrases["relative"].format(number_text(percent, lang, policy), absolute)
+
+
+def _counts_units(verdict: Verdict) -> bool:
+    context = verdict.context
+    return context is not None and context.combined in ("count", "quota")
 
 
 def explain(verdict: Verdict, lang: str = "en", *, detail: bool = False) -> str:
@@ -223,46 +352,141 @@ def explain(verdict: Verdict, lang: str = "en", *, detail: bool = False) -> str:
     phrases = _PHRASES[lang]
     status = _STATUS_WORDS[lang][verdict.status]
     target = verdict.target
-    if verdict.actual is None:
-        if not detail:
-            return status
-        return phrases["nothing"].format(verdict=status, title=target.indicator.title)
-    margin = verdict.margin
-    assert margin is not None
-    amount = _amount(verdict, magnitude(margin), lang, policy)
-    if verdict.status is Status.EXCEEDED:
-        text = phrases["by"].format(status=status, amount=amount)
-    elif verdict.status is Status.NOT_ACHIEVED:
-        if target.sign == 0 or target.rule.kind is Kind.EXACTLY:
-            text = phrases["off"].format(status=status, amount=amount)
-        elif margin == 0:
-            text = phrases["on_bound"].format(status=status)
-        else:
-            text = phrases["short"].format(status=status, amount=amount)
-    else:
+    if verdict.status is Status.IN_PROGRESS:
+        text = _in_progress(verdict, lang, policy)
+    elif verdict.actual is None:
         text = status
-    if not detail:
+        if verdict.missing:
+            text = phrases["missing"].format(status, _list(verdict.missing, lang))
+        if detail and not verdict.missing:
+            return phrases["nothing"].format(verdict=status, title=target.indicator.title)
+    else:
+        text = _judged(verdict, status, lang, policy) + _where(verdict, lang)
+    if not detail or verdict.actual is None:
         return text
     return phrases["against"].format(
-        verdict=text,
-        actual=actual_text(verdict, lang),
-        rule=rule_text(target, lang, policy),
+        verdict=text, actual=actual_text(verdict, lang), rule=rule_text(target, lang, policy)
     )
 
 
+def _judged(verdict: Verdict, status: str, lang: str, policy: Policy) -> str:
+    phrases = _PHRASES[lang]
+    margin = verdict.margin
+    assert margin is not None
+    basis = verdict.basis
+    amount = _amount(verdict, magnitude(margin), lang, policy)
+    if verdict.status is Status.EXCEEDED:
+        return phrases["by"].format(status=status, amount=amount)
+    if verdict.status is Status.NOT_ACHIEVED:
+        if isinstance(verdict.target.rule, Quota):
+            return phrases["over_cap"].format(status=status, amount=amount)
+        if basis.sign == 0 or basis.kind is Kind.EXACTLY:
+            return phrases["off"].format(status=status, amount=amount)
+        if margin == 0:
+            return phrases["on_bound"].format(status=status)
+        return phrases["short"].format(status=status, amount=amount)
+    return status
+
+
+def _where(verdict: Verdict, lang: str) -> str:
+    """Which year or unit decided a verdict over several: the weakest, or the best."""
+    context = verdict.context
+    if context is None or not verdict.parts:
+        return ""
+    phrases = _PHRASES[lang]
+    if context.combined in ("each", "all") and verdict.status is not Status.EXCEEDED:
+        if context.combined == "all" and context.entity is not None:
+            return phrases["weakest_unit"].format(context.entity)
+        if context.period is not None and context.combined == "each":
+            return phrases["weakest_year"].format(context.period)
+    if context.combined in ("count", "share", "any", "all"):
+        met, total = verdict.tally or (0, 0)
+        return phrases["tally"].format(met, total)
+    return ""
+
+
+def _in_progress(verdict: Verdict, lang: str, policy: Policy) -> str:
+    phrases = _PHRASES[lang]
+    status = _STATUS_WORDS[lang][Status.IN_PROGRESS]
+    attainment = verdict.attainment
+    text = status
+    if attainment is not None:
+        share = mul(attainment, Decimal(100))
+        text = phrases["so_far"].format(status, number_text(share, lang, policy))
+    progress = verdict.progress
+    if progress is not None:
+        text += "; " + progress.explain(lang)
+    return text
+
+
+def _list(items: Sequence[int | str], lang: str) -> str:
+    return ", ".join(str(item) for item in items)
+
+
 def actual_text(verdict: Verdict, lang: str = "en") -> str:
-    """The judged value for display, never rounded onto a bound it is compared with."""
+    """The judged value for display, never rounded onto a bound it is compared with.
+
+    A value made of several years lists them as review tables do:
+    ``2020: 80; 2021: 86; 2022: 83 (total 249)``; one over units says how
+    many met: ``2/3 units (66.67%)``.
+    """
     if verdict.actual is None:
         return ""
     policy = verdict.policy or DEFAULT_POLICY
-    bounds = [b for b in verdict.target.rule.bounds if not isinstance(b, str)]
-    return value_text(verdict.actual, verdict.target.unit, lang, policy, unlike=bounds)
+    basis = verdict.basis
+    context = verdict.context
+    own = _single_text(verdict, lang, policy)
+    if context is None:
+        return own
+    phrases = _PHRASES[lang]
+    if context.combined == "quota":
+        actual = verdict.actual
+        assert not isinstance(actual, str)
+        cap = format_number(basis.lo, lang, MAX_PLACES)
+        return phrases["quota_value"].format(
+            format_number(actual, lang, 0), context.periods[0], cap
+        )
+    if context.combined in ("count", "share"):
+        met, total = verdict.tally or (0, 0)
+        text = phrases["units_met"].format(met, total)
+        return text if context.combined == "count" else f"{text} ({own})"
+    if context.combined == "cagr":
+        first, last = context.periods
+        return f"{own} ({first}-{last})"
+    if verdict.parts and all(part.period is not None for part in verdict.parts):
+        # "2020: 80; 2021: 86; 2022: 78 (total 244 members)": a word unit is named once
+        word = units.label(basis.unit, lang) if not units.is_share(basis.unit) else ""
+        years = "; ".join(
+            f"{part.period}: {_single_text(part, lang, policy, unit=not word)}"
+            for part in verdict.parts
+        )
+        kind = context.combined if context.combined in ("total", "mean") else ""
+        if kind:
+            return f"{years} ({phrases[kind]} {own})"
+        return f"{years} {word}" if word else years
+    return own
+
+
+def _single_text(verdict: Verdict, lang: str, policy: Policy, *, unit: bool = True) -> str:
+    assert verdict.actual is not None
+    basis = verdict.basis
+    bounds = [b for b in basis.rule.bounds if not isinstance(b, str)]  # type: ignore[union-attr]
+    return value_text(verdict.actual, basis.unit if unit else None, lang, policy, unlike=bounds)
 
 
 _HEADERS = {
     "en": ("No.", "Target", "Result", "Verdict"),
     "vi": ("STT", "Mục tiêu", "Thực hiện", "So sánh với mục tiêu"),
 }
+
+
+def _cells(verdict: Verdict, lang: str) -> tuple[str, str, str]:
+    """The target, result and verdict cells of one component."""
+    target = verdict.target
+    policy = verdict.policy or DEFAULT_POLICY
+    title = target.label or target.indicator.title
+    goal = f"{title}: {rule_text(target, lang, policy)}"
+    return goal, actual_text(verdict, lang), verdict.explain(lang)
 
 
 def review_table(
@@ -276,16 +500,34 @@ def review_table(
     from tabulate import tabulate
 
     lang = _lang(lang)
-    rows = []
-    for number, verdict in enumerate(verdicts, start=1):
-        target = verdict.target
-        policy = verdict.policy or DEFAULT_POLICY
-        title = target.label or target.indicator.title
-        goal = rule_text(target, lang, policy)
-        rows.append(
-            (number, f"{title}: {goal}", actual_text(verdict, lang), verdict.explain(lang))
-        )
+    rows = [(str(n), *_cells(v, lang)) for n, v in enumerate(verdicts, start=1)]
     return tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True)
+
+
+def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_grid") -> str:
+    """The review table of a resolution's report.
+
+    A row of several components (a :class:`Group`) shows its label on a line
+    of its own, then its components numbered ``3a``, ``3b``, ….
+    """
+    from tabulate import tabulate
+
+    lang = _lang(lang)
+    rows: list[tuple[str, str, str, str]] = []
+    for row in report.rows:
+        if len(row.verdicts) == 1 and not _is_group(report, row.number):
+            rows.append((row.number, *_cells(row.verdicts[0], lang)))
+            continue
+        rows.append((row.number, row.label, "", ""))
+        for letter, verdict in zip("abcdefghijklmnopqrstuvwxyz", row.verdicts, strict=False):
+            rows.append((f"{row.number}{letter}", *_cells(verdict, lang)))
+    return tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True)
+
+
+def _is_group(report: Report, number: str) -> bool:
+    from .resolution import Group
+
+    return isinstance(report.resolution.targets[int(number) - 1], Group)
 
 
 def summary(verdicts: Sequence[Verdict], lang: str = "en") -> str:

@@ -27,15 +27,21 @@ from .indicators import Direction
 from .numbers import Exact, NumberLike, as_repr, as_text, exact, looks_numeric
 
 __all__ = [
+    "Across",
     "Bound",
     "Kind",
+    "Quantifier",
+    "Quota",
     "Rule",
     "above",
     "at_least",
+    "at_least_count",
+    "at_least_share",
     "at_most",
     "below",
     "between",
     "exactly",
+    "quota",
 ]
 
 Bound: TypeAlias = Exact | str
@@ -247,3 +253,138 @@ def exactly(value: NumberLike) -> Rule:
 def between(lo: NumberLike, hi: NumberLike) -> Rule:
     """Met inside ``lo <= v <= hi`` (both included); "từ X đến Y", "X-Y"."""
     return Rule(Kind.BETWEEN, (_bound(lo, "between(lo)"), _bound(hi, "between(hi)")))
+
+
+# --------------------------------------------------------------------------- populations
+
+
+class Quantifier(enum.StrEnum):
+    """How the units of a population are counted: see :func:`at_least_count`."""
+
+    ALL = "all"
+    ANY = "any"
+    COUNT = "count"
+    SHARE = "share"
+
+    def __repr__(self) -> str:
+        return f"Quantifier.{self.name}"
+
+
+@attrs.frozen(repr=False)
+class Across:
+    """How a target is judged over units of observation (enterprises, organisations).
+
+    ``all``: every unit must meet the rule; ``any``: one unit is enough;
+    :func:`at_least_count` and :func:`at_least_share`: at least *k* units,
+    or at least *p* percent of them. ``Target(..., across="all")`` accepts
+    the words ``"all"`` and ``"any"`` directly.
+    """
+
+    quantifier: Quantifier
+    value: Exact | None = None
+
+    def __repr__(self) -> str:
+        if self.value is None:
+            return repr(self.quantifier.value)
+        return f"at_least_{self.quantifier.value}({as_repr(self.value)})"
+
+    def __str__(self) -> str:
+        if self.quantifier is Quantifier.ALL:
+            return "in every unit"
+        if self.quantifier is Quantifier.ANY:
+            return "in at least one unit"
+        if self.quantifier is Quantifier.COUNT:
+            return f"in at least {as_text(self.value)} units"  # type: ignore[arg-type]
+        return f"in at least {as_text(self.value)}% of units"  # type: ignore[arg-type]
+
+
+def at_least_count(k: int) -> Across:
+    """At least *k* units must meet the rule (``across=at_least_count(6)``)."""
+    if type(k) is not int:
+        raise InvalidTargetTypeError(f"at_least_count(k) must be a whole number (int), got {k!r}")
+    if k < 1:
+        raise InvalidTargetError(
+            f"at_least_count(k) must be at least 1, got {k!r}; use across='any' for one unit"
+        )
+    return Across(Quantifier.COUNT, exact(k, argument="at_least_count(k)"))
+
+
+def at_least_share(p: NumberLike) -> Across:
+    """At least *p* percent of the units must meet the rule (``at_least_share(90)``)."""
+    value = exact(p, argument="at_least_share(p)")
+    if not 0 < value <= 100:
+        raise InvalidTargetError(
+            f"at_least_share(p) is a percentage of units, above 0 and at most 100, "
+            f"got {as_repr(value)}"
+        )
+    return Across(Quantifier.SHARE, value)
+
+
+_ROUNDINGS_OF_CAP = ("down", "half_up", "up", "exact")
+
+
+@attrs.frozen(repr=False)
+class Quota:
+    """A cap on how many units may reach a level, relative to another group.
+
+    ``quota(at_least("HTXSNV"), at_most=20, of=at_least("HTTNV"), rounding="down")``
+    reads "units rated HTXSNV may not exceed 20 % of those rated HTTNV or
+    better, the cap rounded down to a whole unit". ``of=None`` counts all
+    units. ``rounding`` must be stated: ``"down"``, ``"half_up"``, ``"up"``,
+    or ``"exact"`` (compare with the exact share, no whole-unit cap).
+
+    A quota within its cap is ACHIEVED and over it NOT_ACHIEVED (never
+    EXCEEDED: having fewer units at the level is compliance, not a better
+    result). The margin is the room left under the cap, in units.
+    """
+
+    level: Rule
+    at_most: Exact
+    of: Rule | None
+    rounding: str
+
+    def __str__(self) -> str:
+        of = "all units" if self.of is None else f"units {self.of}"
+        return f"units {self.level} at most {as_text(self.at_most)}% of {of}"
+
+    def __repr__(self) -> str:
+        return (
+            f"quota({self.level!r}, at_most={as_repr(self.at_most)}, of={self.of!r}, "
+            f"rounding={self.rounding!r})"
+        )
+
+    def cap(self, denominator: int) -> Exact:
+        """The largest number of units allowed at the level out of *denominator*."""
+        from fractions import Fraction
+
+        from .numbers import normal
+
+        share = Fraction(self.at_most) * denominator / 100
+        if self.rounding == "exact":
+            return normal(share)
+        whole = {
+            "down": share.numerator // share.denominator,
+            "up": -(-share.numerator // share.denominator),
+            "half_up": (2 * share.numerator + share.denominator) // (2 * share.denominator),
+        }[self.rounding]
+        return normal(Fraction(whole))
+
+
+def quota(level: Rule, *, at_most: NumberLike, of: Rule | None, rounding: str) -> Quota:
+    """Units meeting *level* may be at most *at_most* percent of those meeting *of*."""
+    for name, rule in (("level", level), ("of", of)):
+        if rule is not None and not isinstance(rule, Rule):
+            raise InvalidTargetTypeError(
+                f"quota({name}) must be a rule such as at_least('HTXSNV'), got {rule!r}"
+            )
+    share = exact(at_most, argument="quota(at_most)")
+    if not 0 <= share <= 100:
+        raise InvalidTargetError(
+            f"quota(at_most) is a percentage from 0 to 100, got {as_repr(share)}"
+        )
+    if rounding not in _ROUNDINGS_OF_CAP:
+        raise InvalidTargetError(
+            f"quota(rounding) must say how the cap is rounded: one of "
+            f"{', '.join(map(repr, _ROUNDINGS_OF_CAP))}, got {rounding!r}"
+        )
+    return Quota(level, share, of, rounding)

@@ -17,10 +17,13 @@ from .numbers import Exact, div, magnitude, sub
 from .rules import Kind
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from .policy import Policy
+    from .progress import Progress
     from .targets import Target
 
-__all__ = ["Status", "Verdict"]
+__all__ = ["Context", "Status", "Verdict"]
 
 
 class Status(enum.StrEnum):
@@ -47,12 +50,45 @@ class Status(enum.StrEnum):
 
 
 @attrs.frozen
+class Context:
+    """Where a verdict stands in time and among units, and what it was judged against.
+
+    Only verdicts of periods, units, combinations or targets not yet due
+    carry one; a plain verdict has none (``Verdict.context is None``).
+    """
+
+    period: int | None = None
+    """The year a part verdict is about (or, for ``combine='each'``, the weakest year)."""
+    entity: str | None = None
+    """The unit of observation a part verdict is about."""
+    missing: tuple[int | str, ...] = ()
+    """The due years or units without data."""
+    basis: Target | None = None
+    """The target the combined value was judged against, when it is not the target itself:
+    the yearly rule times the number of years for a total, a count or share of units."""
+    combined: str = ""
+    """How the value was made: 'each', 'total', 'mean', 'latest', 'yoy', 'cagr', 'all', 'any',
+    'count', 'share', 'quota'."""
+    periods: tuple[int, ...] = ()
+    """The years the value was made from."""
+    progress: Progress | None = None
+    """For a target not yet due: the progress assessment, when its baseline allows one."""
+    as_of: date | None = None
+    """The review date the verdict was made at."""
+    approximate: bool = False
+    """True when ``actual`` is rounded to 50 significant digits (a compound growth rate);
+    the status is still decided exactly."""
+
+
+@attrs.frozen
 class Verdict:
     """The judgement of one target.
 
     ``actual`` is the value judged, exact, in the target's unit (a level
     code for a rated indicator); None when there was no data. ``parts``
-    holds the verdicts a combined verdict was built from.
+    holds the verdicts a combined verdict was built from (one per year or
+    per unit); ``context`` says where the verdict stands in time and among
+    units, or is None for a plain verdict.
     """
 
     target: Target
@@ -60,6 +96,42 @@ class Verdict:
     actual: Exact | str | None
     parts: tuple[Verdict, ...] = ()
     policy: Policy | None = attrs.field(default=None, repr=False)
+    context: Context | None = None
+
+    @property
+    def basis(self) -> Target:
+        """The target the value was judged against (the target itself unless combined)."""
+        context = self.context
+        if context is None or context.basis is None:
+            return self.target
+        return context.basis
+
+    @property
+    def period(self) -> int | None:
+        """The year this verdict is about, for a part verdict."""
+        return None if self.context is None else self.context.period
+
+    @property
+    def entity(self) -> str | None:
+        """The unit of observation this verdict is about, for a part verdict."""
+        return None if self.context is None else self.context.entity
+
+    @property
+    def missing(self) -> tuple[int | str, ...]:
+        """The due years or units with no data (why a verdict is NO_DATA)."""
+        return () if self.context is None else self.context.missing
+
+    @property
+    def progress(self) -> Progress | None:
+        """The progress assessment of a target not yet due, if its baseline allows one."""
+        return None if self.context is None else self.context.progress
+
+    @property
+    def tally(self) -> tuple[int, int] | None:
+        """(parts met, parts) for a verdict over units or years: "3/9 units met"."""
+        if not self.parts:
+            return None
+        return sum(part.met for part in self.parts), len(self.parts)
 
     @property
     def met(self) -> bool:
@@ -68,8 +140,8 @@ class Verdict:
 
     @property
     def unit(self) -> str | None:
-        """The unit of ``actual`` and ``margin``: the target's unit."""
-        return self.target.unit
+        """The unit of ``actual`` and ``margin``: the target's (or its basis's) unit."""
+        return self.basis.unit
 
     @property
     def key(self) -> str:
@@ -93,7 +165,7 @@ class Verdict:
         measured = self._measure()
         if measured is None:
             return None
-        scale = self.target.indicator.scale
+        scale = self.basis.indicator.scale
         if scale is not None:
             return scale.levels[int(measured[1])].code
         return measured[1]
@@ -106,7 +178,7 @@ class Verdict:
         None for a rated indicator, without data, or when the bound is zero.
         """
         measured = self._measure()
-        if measured is None or self.target.indicator.scale is not None:
+        if measured is None or self.basis.indicator.scale is not None:
             return None
         margin, reference = measured
         if reference == 0:
@@ -122,12 +194,12 @@ class Verdict:
         on-target rules and ``exactly`` (where overshooting is a miss too),
         rated indicators, no data, or a bound or value that is not positive.
         """
-        target, actual = self.target, self.actual
+        target, actual = self.basis, self.actual
         if (
             actual is None
             or isinstance(actual, str)
             or target.sign == 0
-            or target.rule.kind is Kind.EXACTLY
+            or target.kind is Kind.EXACTLY
         ):
             return None
         bound: Exact = target.lo if target.sign > 0 else target.hi
@@ -159,7 +231,7 @@ class Verdict:
 
     def _measure(self) -> tuple[Exact, Exact] | None:
         """(margin, the bound it is measured from), in ranks for a rated indicator."""
-        target, actual = self.target, self.actual
+        target, actual = self.basis, self.actual
         if actual is None:
             return None
         value: Exact
@@ -173,7 +245,7 @@ class Verdict:
             assert not isinstance(actual, str)
             value, lo, hi = actual, target.lo, target.hi
         sign = target.sign
-        if target.rule.kind is Kind.BETWEEN:
+        if target.kind is Kind.BETWEEN:
             if sign > 0:
                 reference = hi if value > hi else lo
                 return sub(value, reference), reference
@@ -186,7 +258,7 @@ class Verdict:
                 return sub(hi, value), hi
             below, above = sub(value, lo), sub(hi, value)
             return (below, lo) if below <= above else (above, hi)
-        if target.rule.kind is Kind.EXACTLY:  # a point: any difference is a miss
+        if target.kind is Kind.EXACTLY:  # a point: any difference is a miss
             return sub(_ZERO, magnitude(sub(value, lo))), lo
         return (sub(value, lo) if sign > 0 else sub(lo, value)), lo
 

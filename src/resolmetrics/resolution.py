@@ -1,0 +1,180 @@
+"""A whole resolution: its targets, grouped as the rows of its review table, and its report."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from datetime import date
+from types import MappingProxyType
+from typing import TYPE_CHECKING
+
+import attrs
+
+from .errors import InvalidResultError, InvalidResultTypeError, InvalidTargetTypeError
+from .results import Result
+from .targets import Target, _term
+from .verdicts import Status, Verdict
+
+if TYPE_CHECKING:
+    from .policy import Policy
+
+__all__ = ["Group", "Report", "Resolution", "Row"]
+
+
+def _targets(values: object, argument: str, *, groups: bool) -> tuple[Target | Group, ...]:
+    if isinstance(values, str | bytes) or not isinstance(values, Iterable):
+        raise InvalidTargetTypeError(
+            f"{argument} must be a list of Targets{' and Groups' if groups else ''}, "
+            f"got {values!r}"
+        )
+    items = tuple(values)
+    allowed = (Target, Group) if groups else (Target,)
+    for item in items:
+        if not isinstance(item, allowed):
+            kinds = "a Target or a Group" if groups else "a Target"
+            raise InvalidTargetTypeError(f"{argument} holds {item!r}, which is not {kinds}")
+    return items
+
+
+def _group_targets(values: object) -> tuple[Target, ...]:
+    return _targets(values, "Group(targets)", groups=False)  # type: ignore[return-value]
+
+
+def _resolution_targets(values: object) -> tuple[Target | Group, ...]:
+    return _targets(values, "Resolution(targets)", groups=True)
+
+
+@attrs.frozen
+class Group:
+    """One row of a review table that holds several component targets.
+
+    ``Group("3", [t3a, t3b])``: the summary counts the components, not the row.
+    """
+
+    label: str
+    targets: tuple[Target, ...] = attrs.field(converter=_group_targets)
+
+
+@attrs.frozen
+class Row:
+    """A row of a report: its number in the table, its label, and its verdicts."""
+
+    number: str
+    label: str
+    verdicts: tuple[Verdict, ...]
+
+
+@attrs.frozen
+class Resolution:
+    """A resolution: a name, its targets (and groups of them), and its term.
+
+    ``term`` (first year, last year, both included) supplies the years of
+    every yearly target that names none.
+    """
+
+    name: str
+    targets: tuple[Target | Group, ...] = attrs.field(converter=_resolution_targets)
+    term: tuple[int, int] | None = attrs.field(default=None, kw_only=True, converter=_term)
+
+    @property
+    def components(self) -> tuple[Target, ...]:
+        """Every component target, in order, with the resolution's term filled in."""
+        return tuple(target for row in self._rows() for target in row[2])
+
+    @property
+    def keys(self) -> frozenset[str]:
+        """The keys of the indicators the resolution's targets are on."""
+        return frozenset(target.key for target in self.components)
+
+    def _rows(self) -> list[tuple[str, str, tuple[Target, ...]]]:
+        rows = []
+        for number, item in enumerate(self.targets, start=1):
+            if isinstance(item, Group):
+                rows.append((str(number), item.label, tuple(map(self._termed, item.targets))))
+            else:
+                rows.append((str(number), item.label, (self._termed(item),)))
+        return rows
+
+    def _termed(self, target: Target) -> Target:
+        if self.term is None or target.term is not None or target.per is None:
+            return target
+        return attrs.evolve(target, term=self.term)
+
+    def evaluate(
+        self,
+        results: Mapping[str, Result | Iterable[Result]],
+        *,
+        as_of: date | None = None,
+        policy: Policy | None = None,
+    ) -> Report:
+        """Judge every component on the results filed under its indicator's key.
+
+        A key with no results gives NO_DATA for its targets; a key that no
+        target uses is an error (it is usually a misspelt key).
+        """
+        from .evaluate import evaluate
+
+        if not isinstance(results, Mapping):
+            raise InvalidResultTypeError(
+                f"Resolution.evaluate(results) must map indicator keys to results, such as "
+                f"{{'org_good': [Result(93.1)]}}, got {results!r}"
+            )
+        unknown = sorted(set(results) - self.keys)
+        if unknown:
+            import difflib
+
+            hints = []
+            for key in unknown:
+                near = difflib.get_close_matches(str(key), sorted(self.keys), n=1)
+                hints.append(f"{key!r} (did you mean {near[0]!r}?)" if near else repr(key))
+            raise InvalidResultError(
+                f"Resolution.evaluate(results) has results for {', '.join(hints)}, which no "
+                f"target of {self.name!r} is on; the keys are: {', '.join(sorted(self.keys))}"
+            )
+        rows = tuple(
+            Row(
+                number,
+                label,
+                tuple(
+                    evaluate(t, results.get(t.key), as_of=as_of, policy=policy) for t in targets
+                ),
+            )
+            for number, label, targets in self._rows()
+        )
+        return Report(self, rows, as_of)
+
+
+@attrs.frozen
+class Report:
+    """The review of a resolution: one verdict per component target, in rows."""
+
+    resolution: Resolution
+    rows: tuple[Row, ...]
+    as_of: date | None = None
+
+    @property
+    def verdicts(self) -> tuple[Verdict, ...]:
+        """One verdict per component target, in order."""
+        return tuple(verdict for row in self.rows for verdict in row.verdicts)
+
+    @property
+    def counts(self) -> Mapping[Status, int]:
+        """How many components have each status (every status present, zeros included)."""
+        counts = dict.fromkeys(Status, 0)
+        for verdict in self.verdicts:
+            counts[verdict.status] += 1
+        return MappingProxyType(counts)
+
+    def summary(self, lang: str = "en") -> str:
+        """The review's conclusion in one sentence: "Met 9 of 12 targets (...)"."""
+        from .render import summary
+
+        return summary(self.verdicts, lang)
+
+    def table(self, lang: str = "en", *, tablefmt: str = "simple_grid") -> str:
+        """The review table (no., target, result, verdict) through tabulate."""
+        from .render import report_table
+
+        return report_table(self, lang, tablefmt=tablefmt)
+
+    def __str__(self) -> str:
+        return f"{self.resolution.name}\n{self.table()}\n{self.summary()}"
