@@ -47,6 +47,11 @@ from .units import define_unit
 from .verdicts import Context, Status, Verdict
 
 if TYPE_CHECKING:
+    from .progress import UNSD as UNSD
+    from .progress import Eurostat as Eurostat
+    from .progress import LinearProRating as LinearProRating
+    from .progress import OpenSDG as OpenSDG
+    from .progress import Progress as Progress
     from .render import review_table as review_table
     from .render import summary as summary
     from .resolution import Group as Group
@@ -58,10 +63,12 @@ __version__ = "0.1.0"
 
 __all__ = [
     "PARTY_QUALITY",
+    "UNSD",
     "Across",
     "Baseline",
     "Context",
     "Direction",
+    "Eurostat",
     "Group",
     "Indicator",
     "InvalidArgumentError",
@@ -72,9 +79,12 @@ __all__ = [
     "InvalidTargetTypeError",
     "Kind",
     "Level",
+    "LinearProRating",
+    "OpenSDG",
     "OrdinalScale",
     "ParseError",
     "Policy",
+    "Progress",
     "Quantifier",
     "Quota",
     "Report",
@@ -111,6 +121,11 @@ _LAZY = {
     "Report": "resolution",
     "Resolution": "resolution",
     "Row": "resolution",
+    "Progress": "progress",
+    "OpenSDG": "progress",
+    "Eurostat": "progress",
+    "UNSD": "progress",
+    "LinearProRating": "progress",
 }
 
 

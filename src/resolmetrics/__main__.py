@@ -19,7 +19,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"resolmetrics {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     demo = commands.add_parser(
-        "demo", help="print the review table of the embedded example resolution"
+        "demo", help="print the mid-term review of the embedded example resolution"
     )
     demo.add_argument("--lang", choices=("en", "vi"), default="en", help="language (default en)")
     demo.add_argument(
@@ -38,13 +38,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command != "demo":
         parser.print_help()
         return 0 if args.command is None else 2
-    from .demo import TITLE, demo_verdicts
-    from .render import review_table, summary
+    from .demo import AS_OF, demo_resolution, demo_results
 
-    verdicts = demo_verdicts(args.lang)
-    print(TITLE[args.lang])
-    print(review_table(verdicts, args.lang, tablefmt=args.tablefmt))
-    print(summary(verdicts, args.lang))
+    report = demo_resolution(args.lang).evaluate(demo_results(), as_of=AS_OF)  # type: ignore[attr-defined]
+    heading = {"en": f"Mid-term review at {AS_OF:%d %B %Y}", "vi": f"Sơ kết ngày {AS_OF:%d/%m/%Y}"}
+    print(report.resolution.name)
+    print(heading[args.lang])
+    print(report.table(args.lang, tablefmt=args.tablefmt))
+    print(report.summary(args.lang))
     return 0
 
 

@@ -116,16 +116,25 @@ def _by_year(target: Target, results: list[Result], entity: str | None) -> dict[
 
 
 def _years(target: Target, by_year: dict[int, Result]) -> list[int]:
-    """The years the target is judged on: its term, or else the years reported."""
+    """The years the target is judged on: its term, or else the years reported.
+
+    A growth rate needs the level of the year before: over a term, the first
+    year's level is the base of the first rate, unless the target's baseline
+    is the year before the term.
+    """
     if target.term is not None:
-        return list(range(target.term[0], target.term[1] + 1))
+        first, last = target.term
+        baseline = target.baseline
+        if target.growth is not None and (baseline is None or baseline.year != first - 1):
+            first += 1
+        return list(range(first, last + 1))
     years = sorted(by_year)
     if target.growth is not None and years:
         baseline = target.baseline
         if baseline is None or baseline.year != years[0] - 1:
             years = years[1:]  # the first level reported is the base of the first rate
-    last = _due_year(target)
-    return [y for y in years if last is None or y <= last]
+    due = _due_year(target)
+    return [y for y in years if due is None or y <= due]
 
 
 def _yearly(

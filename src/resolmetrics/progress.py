@@ -57,6 +57,7 @@ from types import MappingProxyType
 from typing import TypeAlias, cast
 
 import attrs
+from attrs import AttrsInstance
 
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .indicators import Direction
@@ -162,10 +163,10 @@ class Progress:
         >>> progress = LinearProRating().assess(
         ...     base_value=50, base_year=2020, current_value=60, current_year=2023,
         ...     target_value=70, target_year=2025)
-        >>> progress.explain()
-        'behind schedule (linear pro-rating): 60 in 2023 against 62 expected by then on a straight line to 70 in 2025'
-        >>> progress.explain("vi")
-        'Chậm so với tiến độ (tính tuyến tính theo thời gian): 60 năm 2023 so với mức 62 cần đạt theo lộ trình đều đến 70 năm 2025'
+        >>> progress.explain()  # doctest: +ELLIPSIS
+        'behind schedule (linear pro-rating): 60 in 2023 against 62 expected by then ...'
+        >>> progress.explain("vi")  # doctest: +ELLIPSIS
+        'Chậm so với tiến độ (tính tuyến tính theo thời gian): 60 năm 2023 so với mức 62 ...'
         """
         if lang not in ("en", "vi"):
             raise InvalidArgumentError(
@@ -219,7 +220,8 @@ class _Inputs:
 
     def achieved(self, tolerance: Fraction = Fraction(0)) -> bool:
         """The current value meets the target (inclusive), decided exactly."""
-        assert self.current_value is not None and self.target_value is not None
+        assert self.current_value is not None
+        assert self.target_value is not None
         gap = to_fraction(self.current_value) - to_fraction(self.target_value)
         return self.sign * gap >= -tolerance
 
@@ -401,21 +403,19 @@ def _horizon(value: object) -> str:
         raise InvalidArgumentError(
             f"Eurostat(horizon) must be 'long' (15 years) or 'short' (5 years), got {value!r}"
         )
-    return cast(str, value)
+    return str(value)
 
 
 def _flag(owner: str, name: str) -> Callable[[object], bool]:
     def convert(value: object) -> bool:
         if not isinstance(value, bool):
-            raise InvalidArgumentTypeError(
-                f"{owner}({name}) must be True or False, got {value!r}"
-            )
+            raise InvalidArgumentTypeError(f"{owner}({name}) must be True or False, got {value!r}")
         return value
 
     return convert
 
 
-def _method_repr(self: object) -> str:
+def _method_repr(self: AttrsInstance) -> str:
     """``OpenSDG(limit=100)``: only the parameters that differ from the published defaults."""
     parts = []
     for field in attrs.fields(type(self)):
@@ -555,7 +555,8 @@ def _series(
     A zero base value is replaced by *replacement* with the sign of the current
     value; a zero target by *replacement* with the sign of the base value.
     """
-    assert inputs.base_value is not None and inputs.current_value is not None
+    assert inputs.base_value is not None
+    assert inputs.current_value is not None
     base, current = to_fraction(inputs.base_value), to_fraction(inputs.current_value)
     small = to_fraction(replacement)
     if base == 0:
@@ -577,13 +578,16 @@ def _series(
     return _Series(base, current, target, orientation)
 
 
-def _growth_rates(series: _Series, inputs: _Inputs) -> tuple[Decimal, Decimal | None, Decimal | None]:
+def _growth_rates(
+    series: _Series, inputs: _Inputs
+) -> tuple[Decimal, Decimal | None, Decimal | None]:
     """(CAGR so far, CAGR the target needs, their ratio in the direction of improvement).
 
     The ratio is ``orientation * CAGR / |required CAGR|``; None when the
     target equals the base value (no growth is needed, the ratio is undefined).
     """
-    assert inputs.base_year is not None and inputs.current_year is not None
+    assert inputs.base_year is not None
+    assert inputs.current_year is not None
     elapsed = inputs.current_year - inputs.base_year
     ratio_so_far = series.current / series.base
     target = series.target
@@ -610,7 +614,9 @@ def _improvement(growth: Decimal, orientation: int) -> Decimal:
     return value if value else _ZERO
 
 
-_UNDEFINED_RATIO = "the target equals the base value: the growth it needs is zero, so the ratio is undefined"
+_UNDEFINED_RATIO = (
+    "the target equals the base value: the growth it needs is zero, so the ratio is undefined"
+)
 
 
 def _target_ratio(
@@ -628,7 +634,9 @@ def _target_ratio(
     series = _series(inputs, replacement, parameters, warnings)
     if series is None:
         if achieved:
-            return _outcome(method_name, "target_achieved", None, parameters, warnings, "sign_change")
+            return _outcome(
+                method_name, "target_achieved", None, parameters, warnings, "sign_change"
+            )
         warnings.append(_SIGN_WARNING)
         return _outcome(method_name, "not_available", None, parameters, warnings, "sign_change")
     growth, required, ratio = _growth_rates(series, inputs)
@@ -660,6 +668,14 @@ def _open_sdg_thresholds(value: object) -> tuple[Exact, Exact]:
 
 def _open_sdg_trend(value: object) -> tuple[Exact, Exact]:
     return _pair_field("OpenSDG", "trend_thresholds", "(0.015, 0.005)")(value)
+
+
+def _open_sdg_exponent(value: object) -> Exact:
+    return _number_field("OpenSDG", "limit_exponent")(value)
+
+
+def _open_sdg_zero(value: object) -> Exact:
+    return _number_field("OpenSDG", "zero_replacement")(value)
 
 
 @attrs.frozen(repr=False)
@@ -698,14 +714,10 @@ class OpenSDG:
         default=(Decimal("0.015"), Decimal("0.005")), converter=_open_sdg_trend, kw_only=True
     )
     limit_exponent: Exact = attrs.field(
-        default=Decimal("4.44"),
-        converter=_number_field("OpenSDG", "limit_exponent"),
-        kw_only=True,
+        default=Decimal("4.44"), converter=_open_sdg_exponent, kw_only=True
     )
     zero_replacement: Exact = attrs.field(
-        default=Decimal("0.001"),
-        converter=_number_field("OpenSDG", "zero_replacement"),
-        kw_only=True,
+        default=Decimal("0.001"), converter=_open_sdg_zero, kw_only=True
     )
 
     __repr__ = _method_repr
@@ -744,20 +756,30 @@ class OpenSDG:
             return _outcome("open_sdg", "not_available", None, parameters, warnings, reason)
         if inputs.target_value is not None:
             upper, lower = self.thresholds
-            bands = ((upper, "substantial_progress"), (lower, "moderate_progress"),
-                     (_ZERO, "limited_progress"))  # fmt: skip
+            bands = (
+                (upper, "substantial_progress"),
+                (lower, "moderate_progress"),
+                (_ZERO, "limited_progress"),
+            )
             return _target_ratio(
-                "open_sdg", inputs, self.zero_replacement, bands, "deterioration",
-                parameters, warnings, inputs.achieved(),
-            )  # fmt: skip
+                "open_sdg",
+                inputs,
+                self.zero_replacement,
+                bands,
+                "deterioration",
+                parameters,
+                warnings,
+                inputs.achieved(),
+            )
         return self._trend(inputs, parameters, warnings)
 
     def _trend(
         self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
     ) -> Progress:
         factor = self._limit_factor(inputs)
-        upper, lower = (normal(to_fraction(bound) * to_fraction(factor))
-                        for bound in self.trend_thresholds)  # fmt: skip
+        upper, lower = (
+            normal(to_fraction(bound) * to_fraction(factor)) for bound in self.trend_thresholds
+        )
         parameters["limit_exponent"] = self.limit_exponent
         parameters["limit_factor"] = factor
         parameters["thresholds"] = (upper, lower, _ZERO)
@@ -768,9 +790,14 @@ class OpenSDG:
         growth, _, _ = _growth_rates(series, inputs)
         parameters["growth"] = growth
         pace = _improvement(growth, series.orientation)
-        bands = ((upper, "substantial_progress"), (lower, "moderate_progress"),
-                 (_ZERO, "limited_progress"))  # fmt: skip
-        return _outcome("open_sdg", _band(pace, bands, "deterioration"), pace, parameters, warnings)
+        bands = (
+            (upper, "substantial_progress"),
+            (lower, "moderate_progress"),
+            (_ZERO, "limited_progress"),
+        )
+        return _outcome(
+            "open_sdg", _band(pace, bands, "deterioration"), pace, parameters, warnings
+        )
 
     def _limit_factor(self, inputs: _Inputs) -> Exact:
         """C, the factor of the positive no-target thresholds near the natural limit."""
@@ -796,6 +823,14 @@ _HORIZONS = {"long": 15, "short": 5}
 
 def _eurostat_thresholds(value: object) -> tuple[Exact, Exact]:
     return _pair_field("Eurostat", "thresholds", "(0.95, 0.6)")(value)
+
+
+def _eurostat_step(value: object) -> Exact:
+    return _number_field("Eurostat", "trend_threshold")(value)
+
+
+def _eurostat_zero(value: object) -> Exact:
+    return _number_field("Eurostat", "zero_replacement")(value)
 
 
 @attrs.frozen(repr=False)
@@ -831,14 +866,10 @@ class Eurostat:
         default=(Decimal("0.95"), Decimal("0.6")), converter=_eurostat_thresholds, kw_only=True
     )
     trend_threshold: Exact = attrs.field(
-        default=Decimal("0.01"),
-        converter=_number_field("Eurostat", "trend_threshold"),
-        kw_only=True,
+        default=Decimal("0.01"), converter=_eurostat_step, kw_only=True
     )
     zero_replacement: Exact = attrs.field(
-        default=Decimal("0.001"),
-        converter=_number_field("Eurostat", "zero_replacement"),
-        kw_only=True,
+        default=Decimal("0.001"), converter=_eurostat_zero, kw_only=True
     )
 
     __repr__ = _method_repr
@@ -881,27 +912,40 @@ class Eurostat:
         reason = _unavailable_reason(inputs)
         if reason is not None:
             return _outcome("eurostat", "not_available", None, parameters, warnings, reason)
-        assert inputs.base_year is not None and inputs.current_year is not None
+        assert inputs.base_year is not None
+        assert inputs.current_year is not None
         years = inputs.current_year - inputs.base_year
         if years != self.horizon_years:
             warnings.append(
                 f"the period {inputs.base_year}-{inputs.current_year} covers {years} years; "
                 f"Eurostat's {self.horizon}-term assessment covers {self.horizon_years} "
-                f"(from {inputs.current_year - self.horizon_years})"
+                f"years (from {inputs.current_year - self.horizon_years} to {inputs.current_year})"
             )
         if inputs.target_value is not None:
             upper, lower = self.thresholds
-            bands = ((upper, "significant_progress"), (lower, "moderate_progress"),
-                     (_ZERO, "insufficient_progress"))  # fmt: skip
+            ratio_bands: tuple[tuple[Exact, str], ...] = (
+                (upper, "significant_progress"),
+                (lower, "moderate_progress"),
+                (_ZERO, "insufficient_progress"),
+            )
             # Eurostat publishes no "target achieved": a met target is judged by its ratio.
             return _target_ratio(
-                "eurostat", inputs, self.zero_replacement, bands, "movement_away",
-                parameters, warnings, achieved=False,
-            )  # fmt: skip
+                "eurostat",
+                inputs,
+                self.zero_replacement,
+                ratio_bands,
+                "movement_away",
+                parameters,
+                warnings,
+                achieved=False,
+            )
         step = self.trend_threshold
         negative_step = normal(-to_fraction(step))
-        bands = ((step, "significant_progress"), (_ZERO, "moderate_progress"),
-                 (negative_step, "moderate_movement_away"))  # fmt: skip
+        bands: tuple[tuple[Exact, str], ...] = (
+            (step, "significant_progress"),
+            (_ZERO, "moderate_progress"),
+            (negative_step, "moderate_movement_away"),
+        )
         parameters["thresholds"] = (step, _ZERO, negative_step)
         series = _series(inputs, self.zero_replacement, parameters, warnings, with_target=False)
         if series is None:
@@ -919,6 +963,18 @@ class Eurostat:
 
 def _unsd_thresholds(value: object) -> tuple[Exact, Exact]:
     return _pair_field("UNSD", "thresholds", "(0.95, 0.1)")(value)
+
+
+def _unsd_percent(value: object) -> bool:
+    return _flag("UNSD", "percent")(value)
+
+
+def _unsd_tolerance(value: object) -> Exact:
+    return _number_field("UNSD", "tolerance", allow_zero=True)(value)
+
+
+def _unsd_zero(value: object) -> Exact:
+    return _number_field("UNSD", "zero_replacement")(value)
 
 
 @attrs.frozen(repr=False)
@@ -950,16 +1006,10 @@ class UNSD:
     thresholds: tuple[Exact, Exact] = attrs.field(
         default=(Decimal("0.95"), Decimal("0.1")), converter=_unsd_thresholds, kw_only=True
     )
-    percent: bool = attrs.field(default=False, converter=_flag("UNSD", "percent"), kw_only=True)
-    tolerance: Exact = attrs.field(
-        default=Decimal(1),
-        converter=_number_field("UNSD", "tolerance", allow_zero=True),
-        kw_only=True,
-    )
+    percent: bool = attrs.field(default=False, converter=_unsd_percent, kw_only=True)
+    tolerance: Exact = attrs.field(default=Decimal(1), converter=_unsd_tolerance, kw_only=True)
     zero_replacement: Exact = attrs.field(
-        default=Decimal("0.001"),
-        converter=_number_field("UNSD", "zero_replacement"),
-        kw_only=True,
+        default=Decimal("0.001"), converter=_unsd_zero, kw_only=True
     )
 
     __repr__ = _method_repr
@@ -999,7 +1049,8 @@ class UNSD:
         reason = _unavailable_reason(inputs)
         if reason is not None:
             return _outcome("unsd", "not_available", None, parameters, warnings, reason)
-        assert inputs.target_value is not None and inputs.base_value is not None
+        assert inputs.target_value is not None
+        assert inputs.base_value is not None
         tolerance = Fraction(0)
         if self.percent and inputs.target_value in (0, 100):
             tolerance = to_fraction(self.tolerance)
@@ -1007,23 +1058,27 @@ class UNSD:
         base, target = to_fraction(inputs.base_value), to_fraction(inputs.target_value)
         if inputs.sign * (target - base) <= 0:
             if achieved:
-                return _outcome("unsd", "target_achieved", None, parameters, warnings,
-                                "target_not_ahead")  # fmt: skip
+                return _outcome(
+                    "unsd", "target_achieved", None, parameters, warnings, "target_not_ahead"
+                )
             warnings.append(
                 f"the target {as_text(inputs.target_value)} does not lie beyond the base value "
                 f"{as_text(inputs.base_value)} in the direction of improvement: the share of the "
                 f"required change is undefined"
             )
-            return _outcome("unsd", "stagnation_or_regression", None, parameters, warnings,
-                            "target_not_ahead")  # fmt: skip
+            return _outcome(
+                "unsd", "stagnation_or_regression", None, parameters, warnings, "target_not_ahead"
+            )
         series = _series(inputs, self.zero_replacement, parameters, warnings, with_target=False)
         if series is None:
             if achieved:
-                return _outcome("unsd", "target_achieved", None, parameters, warnings,
-                                "sign_change")  # fmt: skip
+                return _outcome(
+                    "unsd", "target_achieved", None, parameters, warnings, "sign_change"
+                )
             warnings.append(_SIGN_WARNING)
             return _outcome("unsd", "not_available", None, parameters, warnings, "sign_change")
-        assert inputs.base_year is not None and inputs.current_year is not None
+        assert inputs.base_year is not None
+        assert inputs.current_year is not None
         assert inputs.target_year is not None
         elapsed = inputs.current_year - inputs.base_year
         ahead = Fraction(inputs.target_year - inputs.current_year, elapsed)
@@ -1042,8 +1097,9 @@ class UNSD:
         if achieved:
             return _outcome("unsd", "target_achieved", share, parameters, warnings)
         bands = ((upper, "on_track"), (lower, "acceleration_needed"))
-        return _outcome("unsd", _band(share, bands, "stagnation_or_regression"), share,
-                        parameters, warnings)  # fmt: skip
+        return _outcome(
+            "unsd", _band(share, bands, "stagnation_or_regression"), share, parameters, warnings
+        )
 
 
 # --------------------------------------------------------------------------- linear pro-rating
@@ -1101,9 +1157,11 @@ class LinearProRating:
         reason = _unavailable_reason(inputs)
         if reason is not None:
             return _outcome("linear", "not_available", None, parameters, warnings, reason)
-        assert inputs.base_value is not None and inputs.current_value is not None
+        assert inputs.base_value is not None
+        assert inputs.current_value is not None
         assert inputs.target_value is not None
-        assert inputs.base_year is not None and inputs.current_year is not None
+        assert inputs.base_year is not None
+        assert inputs.current_year is not None
         assert inputs.target_year is not None
         base = to_fraction(inputs.base_value)
         current = to_fraction(inputs.current_value)
@@ -1148,7 +1206,7 @@ _BY_NAME: dict[str, Callable[[], ProgressMethod]] = {
 }
 
 
-def method(spec: str | ProgressMethod) -> ProgressMethod:
+def method(spec: object) -> ProgressMethod:
     """The progress method named by *spec*, with its published defaults.
 
     *spec* is ``"linear"``, ``"open_sdg"``, ``"eurostat"`` or ``"unsd"``; a
@@ -1171,7 +1229,7 @@ def method(spec: str | ProgressMethod) -> ProgressMethod:
             f"method({spec!r}) is not a progress method; use one of {names}{hint}"
         )
     if callable(getattr(spec, "assess", None)):
-        return spec
+        return cast(ProgressMethod, spec)
     raise InvalidArgumentTypeError(
         f"method() takes a method name such as 'open_sdg' or a method object such as "
         f"OpenSDG(limit=100), got {spec!r}"
@@ -1276,10 +1334,14 @@ def _detail(progress: Progress, lang: str) -> str:
         current, expected = _number(p["current_value"], lang), _number(p["expected"], lang)
         target, now, due = _number(p["target_value"], lang), p["current_year"], p["target_year"]
         if vi:
-            return (f"{current} năm {now} so với mức {expected} cần đạt theo lộ trình đều "
-                    f"đến {target} năm {due}")  # fmt: skip
-        return (f"{current} in {now} against {expected} expected by then on a straight line "
-                f"to {target} in {due}")  # fmt: skip
+            return (
+                f"{current} năm {now} so với mức {expected} cần đạt theo lộ trình đều "
+                f"đến {target} năm {due}"
+            )
+        return (
+            f"{current} in {now} against {expected} expected by then on a straight line "
+            f"to {target} in {due}"
+        )
     if value is None:
         return _REASONS[progress.reason or "target_not_ahead"][vi]
     shown = _percent(value, lang, p.get("thresholds"))
@@ -1294,7 +1356,7 @@ def _detail(progress: Progress, lang: str) -> str:
         return f"the growth so far is {shown} of the growth the target needs"
     if value == 0:
         return "không đổi" if vi else "unchanged"
-    size = _percent(abs(value), lang, p.get("thresholds"))
+    size = _percent(value if value > 0 else -value, lang, p.get("thresholds"))
     if value > 0:
         return f"cải thiện {size} mỗi năm" if vi else f"improving by {size} a year"
     return f"xấu đi {size} mỗi năm" if vi else f"worsening by {size} a year"

@@ -497,11 +497,27 @@ def review_table(
     ``tablefmt`` is any format tabulate knows (``simple_grid``, ``github``,
     ``html``, ``plain`` …).
     """
-    from tabulate import tabulate
 
     lang = _lang(lang)
     rows = [(str(n), *_cells(v, lang)) for n, v in enumerate(verdicts, start=1)]
-    return tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True)
+    return _tabulate(rows, lang, tablefmt)
+
+
+#: Grid formats wrap long cells at these widths (number, target, result, verdict).
+WRAP = (None, 44, 36, 44)
+
+
+def _tabulate(rows: Sequence[Sequence[str]], lang: str, tablefmt: str) -> str:
+    from tabulate import tabulate
+
+    widths = list(WRAP) if tablefmt.endswith("grid") else None
+    return tabulate(
+        rows,
+        headers=_HEADERS[lang],
+        tablefmt=tablefmt,
+        disable_numparse=True,
+        maxcolwidths=widths,
+    )
 
 
 def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_grid") -> str:
@@ -510,7 +526,6 @@ def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_gr
     A row of several components (a :class:`Group`) shows its label on a line
     of its own, then its components numbered ``3a``, ``3b``, ….
     """
-    from tabulate import tabulate
 
     lang = _lang(lang)
     rows: list[tuple[str, str, str, str]] = []
@@ -521,7 +536,7 @@ def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_gr
         rows.append((row.number, row.label, "", ""))
         for letter, verdict in zip("abcdefghijklmnopqrstuvwxyz", row.verdicts, strict=False):
             rows.append((f"{row.number}{letter}", *_cells(verdict, lang)))
-    return tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True)
+    return _tabulate(rows, lang, tablefmt)
 
 
 def _is_group(report: Report, number: str) -> bool:
