@@ -47,10 +47,7 @@ LIMITS = (
 
 
 def _comma_hint(text: str, python: str) -> str:
-    return (
-        f"; if {text!r} uses a decimal comma or grouping marks, write it in Python notation, "
-        f"e.g. {python!r}"
-    )
+    return f"; in Python notation, write {python!r}"
 
 
 def _judge(indicator: rm.Indicator, rule: rm.Rule, result: Any) -> Callable[[], object]:
@@ -130,8 +127,14 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
      f"above(value) {NOTATION}, got '1.234,5'" + _comma_hint("1.234,5", "1234.5")),
     ("percent-sign-rule", lambda: rm.at_least("95%"), TE,
      f"at_least(value) {NOTATION}, got '95%'"),
-    ("words-result", lambda: rm.Result("12 members"), RE,
-     f"Result(value) {NOTATION}, got '12 members'"),
+    ("thousands-or-decimal-comma", lambda: rm.Result("25,000"), RE,
+     f"Result(value) {NOTATION}, got '25,000'; in Python notation, write '25.000' if the "
+     "comma is a decimal mark, or '25000' if it groups thousands"),
+    # a figure written with its unit reads as a level, refused by a numeric indicator
+    ("figure-with-words-result", _judge(SHARE, rm.at_least(90), rm.Result("12 members")), RE,
+     "indicator 'org_good' is numeric, but the result is the level '12 members'; give a "
+     "number (if '12 members' is a figure with its unit, give Result(12, unit='...')), or "
+     "rate the indicator on a scale"),
     ("zero-denominator-str", lambda: rm.Result("1/0"), RE,
      f"Result(value) {NOTATION}, got '1/0'"),
     # --- between with its bounds swapped ---

@@ -656,13 +656,21 @@ def test_latest_is_by_period_not_by_position() -> None:
     assert verdict.actual == 95
 
 
-def test_without_periods_the_last_result_given_is_judged() -> None:
+def test_several_results_without_periods_have_no_latest_and_are_refused() -> None:
+    # judging "the last one given" would make the verdict depend on the order
+    # of a list (or of a set): which result is the latest must be stated
     target = rm.Target(rm.Indicator("org_good", unit="percent"), rm.at_least(90))
-    verdict = rm.evaluate(target, [rm.Result(95), rm.Result(89)])
-    assert verdict.status is NOT
-    assert verdict.actual == 89
-    verdict = rm.evaluate(target, [rm.Result(89), rm.Result(95)])
-    assert verdict.actual == 95
+    for results in ([rm.Result(95), rm.Result(89)], [rm.Result(89), rm.Result(95)]):
+        with pytest.raises(rm.InvalidResultError) as info:
+            rm.evaluate(target, results)
+        first, second = results
+        assert str(info.value) == (
+            f"indicator 'org_good': several results without a period ({first!r}, {second!r}), "
+            "so none is the latest; give each its period=YEAR, or pass one result"
+        )
+    with pytest.raises(rm.InvalidResultTypeError, match="unordered collection has no latest"):
+        rm.evaluate(target, {rm.Result(95), rm.Result(89)})
+    assert rm.evaluate(target, [rm.Result(89)]).actual == 89
 
 
 def test_a_single_result_after_as_of_is_left_out() -> None:

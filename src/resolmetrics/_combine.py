@@ -28,7 +28,7 @@ from .policy import Policy
 from .results import Result
 from .rules import Quantifier, Quota, Rule, at_least, at_most
 from .targets import Target
-from .verdicts import Context, Status, Verdict
+from .verdicts import Context, Status, Verdict, make_verdict
 
 __all__ = ["evaluate_combined"]
 
@@ -89,11 +89,11 @@ def _series(
         result = pick_latest(target, results, _last_year(target, as_of))
         context = Context(entity=entity) if entity is not None else None
         if result is None:
-            return Verdict(target, Status.NO_DATA, None, (), policy, context)
+            return make_verdict(target, Status.NO_DATA, None, (), policy, context)
         value = judged_value(target, result)
         if result.period is not None:
             context = Context(period=result.period, entity=entity)
-        return Verdict(target, judge_value(target, value, policy), value, (), policy, context)
+        return make_verdict(target, judge_value(target, value, policy), value, (), policy, context)
     return _yearly(target, results, as_of, policy, entity)
 
 
@@ -149,7 +149,7 @@ def _yearly(
     combined = target.growth if target.growth is not None else target.combine or ""
     if not due_years:  # no year is over yet
         context = Context(entity=entity, combined=combined)
-        return Verdict(target, Status.IN_PROGRESS, None, (), policy, context)
+        return make_verdict(target, Status.IN_PROGRESS, None, (), policy, context)
     if target.growth == "cagr":
         return _compound_growth(target, by_year, due_years, policy, entity)
 
@@ -170,7 +170,7 @@ def _yearly(
         else:
             values[year] = _growth(target, previous, current, year)
     parts = tuple(
-        Verdict(
+        make_verdict(
             target, judge_value(target, v, policy), v, (), policy, Context(period=y, entity=entity)
         )
         for y, v in values.items()
@@ -178,27 +178,29 @@ def _yearly(
     if (missing and policy.missing == "no_data") or not parts:
         context = Context(entity=entity, missing=tuple(missing), combined=combined,
                           periods=tuple(values))  # fmt: skip
-        return Verdict(target, Status.NO_DATA, None, parts, policy, context)
+        return make_verdict(target, Status.NO_DATA, None, parts, policy, context)
 
     periods = tuple(values)
     how = "mean" if target.growth == "mean" else target.combine
     if how == "each":
         worst = _worst(parts)
         context = Context(period=worst.period, entity=entity, combined=combined, periods=periods)
-        return Verdict(target, _all_status(parts), worst.actual, parts, policy, context)
+        return make_verdict(target, _all_status(parts), worst.actual, parts, policy, context)
     if how == "latest":
         last = parts[-1]
         context = Context(period=last.period, entity=entity, combined=combined, periods=periods)
-        return Verdict(target, last.status, last.actual, parts, policy, context)
+        return make_verdict(target, last.status, last.actual, parts, policy, context)
     total = normal(sum((Fraction(v) for v in values.values()), Fraction(0)))
     if how == "mean":
         mean = normal(Fraction(total) / len(values))
         context = Context(entity=entity, combined=combined, periods=periods)
-        return Verdict(target, judge_value(target, mean, policy), mean, parts, policy, context)
+        return make_verdict(
+            target, judge_value(target, mean, policy), mean, parts, policy, context
+        )
     # total: the sum of the due years against the yearly figure times their number
     basis = _scaled(target, len(values))
     context = Context(entity=entity, basis=basis, combined=combined, periods=periods)
-    return Verdict(target, judge_value(basis, total, policy), total, parts, policy, context)
+    return make_verdict(target, judge_value(basis, total, policy), total, parts, policy, context)
 
 
 def _levels(target: Target, by_year: dict[int, Result]) -> Callable[[int], Exact | None]:
@@ -253,7 +255,7 @@ def _compound_growth(
     missing = tuple(y for y, v in ((start, first), (end, last)) if v is None)
     if first is None or last is None:
         context = Context(entity=entity, missing=missing, combined="cagr")
-        return Verdict(target, Status.NO_DATA, None, (), policy, context)
+        return make_verdict(target, Status.NO_DATA, None, (), policy, context)
     _growth(target, first, last, end)  # checks the starting level is positive
     years = end - start
     ratio = Fraction(last) / Fraction(first)
@@ -275,7 +277,7 @@ def _compound_growth(
     )
     rate = DecimalContext(prec=GROWTH_DIGITS).multiply(digits.subtract(root, 1), 100)
     context = Context(entity=entity, combined="cagr", periods=(start, end), approximate=True)
-    return Verdict(target, status, rate, (), policy, context)
+    return make_verdict(target, status, rate, (), policy, context)
 
 
 def _scaled(target: Target, years: int) -> Target:
@@ -330,12 +332,12 @@ def _population(
     combined = across.quantifier.value
     if any(v.status is Status.IN_PROGRESS for v in units):
         context = Context(combined=combined)
-        return Verdict(target, Status.IN_PROGRESS, None, units, policy, context)
+        return make_verdict(target, Status.IN_PROGRESS, None, units, policy, context)
     missing = tuple(v.entity for v in units if v.status is Status.NO_DATA)
     judged = tuple(v for v in units if v.status is not Status.NO_DATA)
     if (missing and policy.missing == "no_data") or not judged:
         context = Context(missing=missing, combined=combined)  # type: ignore[arg-type]
-        return Verdict(target, Status.NO_DATA, None, units, policy, context)
+        return make_verdict(target, Status.NO_DATA, None, units, policy, context)
 
     quantifier = across.quantifier
     if quantifier in (Quantifier.ALL, Quantifier.ANY):
@@ -343,7 +345,7 @@ def _population(
         status = _all_status(judged) if quantifier is Quantifier.ALL else pick.status
         basis = None if pick.basis is target else pick.basis
         context = Context(entity=pick.entity, period=pick.period, basis=basis, combined=combined)
-        return Verdict(target, status, pick.actual, units, policy, context)
+        return make_verdict(target, status, pick.actual, units, policy, context)
     met = sum(v.met for v in judged)
     if quantifier is Quantifier.COUNT:
         actual: Exact = Decimal(met)
@@ -352,7 +354,7 @@ def _population(
         actual = normal(Fraction(100 * met, len(judged)))
         basis = _units_target(target, "percent", at_least(across.value))  # type: ignore[arg-type]
     context = Context(basis=basis, combined=combined)
-    return Verdict(target, judge_value(basis, actual, policy), actual, units, policy, context)
+    return make_verdict(target, judge_value(basis, actual, policy), actual, units, policy, context)
 
 
 def _units_target(target: Target, unit: str | None, rule: Rule) -> Target:
@@ -378,15 +380,15 @@ def _quota(
         if of_target is None or judge_value(of_target, value, policy).met:
             in_group += 1
         status = judge_value(level_target, value, policy)
-        units.append(Verdict(level_target, status, value, (), policy, Context(entity=entity)))
+        units.append(make_verdict(level_target, status, value, (), policy, Context(entity=entity)))
     if not units:
-        return Verdict(target, Status.NO_DATA, None, (), policy, Context(combined="quota"))
+        return make_verdict(target, Status.NO_DATA, None, (), policy, Context(combined="quota"))
     at_level = sum(v.met for v in units)
     cap = quota.cap(in_group)
     basis = _units_target(target, None, at_most(cap))
     status = Status.ACHIEVED if at_level <= cap else Status.NOT_ACHIEVED
     context = Context(basis=basis, combined="quota", periods=(in_group,))
-    return Verdict(target, status, Decimal(at_level), tuple(units), policy, context)
+    return make_verdict(target, status, Decimal(at_level), tuple(units), policy, context)
 
 
 # --------------------------------------------------------------------------- not yet due
@@ -399,7 +401,7 @@ def _not_yet_due(target: Target, verdict: Verdict, as_of: date, policy: Policy) 
     if verdict.actual is not None and not isinstance(verdict.actual, str):
         progress = _assess(target, verdict, policy, as_of)
     context = attrs.evolve(context, progress=progress, as_of=as_of, missing=())
-    return Verdict(target, Status.IN_PROGRESS, verdict.actual, verdict.parts, policy, context)
+    return make_verdict(target, Status.IN_PROGRESS, verdict.actual, verdict.parts, policy, context)
 
 
 def _assess(target: Target, verdict: Verdict, policy: Policy, as_of: date) -> Any:

@@ -129,7 +129,7 @@ def demo_resolution(lang: str = "en") -> object:
 
 
 def _yearly(values: dict[int, object], **options: object) -> list[Result]:
-    return [Result(value, period=year, **options) for year, value in values.items()]  # type: ignore[arg-type]
+    return [Result(value, period=year, **options) for year, value in values.items()]
 
 
 def demo_results() -> dict[str, list[Result]]:

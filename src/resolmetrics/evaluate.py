@@ -8,7 +8,7 @@ when they are read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -20,11 +20,12 @@ from .errors import (
     UnitError,
 )
 from .indicators import Direction
+from .numbers import looks_numeric
 from .policy import DEFAULT_POLICY, Policy
 from .results import Result
 from .rules import Kind
 from .targets import Target
-from .verdicts import Status, Verdict
+from .verdicts import Status, Verdict, make_verdict
 
 if TYPE_CHECKING:
     from datetime import date
@@ -88,11 +89,20 @@ def evaluate(
 ) -> Verdict:
     """Judge *target* on *results* and return a :class:`Verdict`.
 
-    *results* is one :class:`Result`, an iterable of them, or None. The
-    target is judged on its latest result: the one for the latest period
-    when periods are given (results for periods after *as_of*'s year are not
-    yet known and are left out), otherwise the last one given. No result is
+    *results* is one :class:`Result`, a sequence of them, or None. A target
+    with neither ``per``, ``due`` nor ``across`` is judged on its latest
+    result: the one for the latest period (results for periods after
+    *as_of*'s year are not yet known and are left out); several results
+    without periods have no latest and are refused. Yearly, term and
+    population targets are judged as :class:`Target` describes. No result is
     :attr:`Status.NO_DATA`, never "not achieved".
+
+    *as_of* is the review date (None: a final review, everything due);
+    *policy* the conventions (:class:`Policy`). Errors: InvalidTargetTypeError
+    for a target that is not a Target, InvalidResultError/-TypeError for
+    results that cannot be judged (wrong kind, unit or limits), UnitError for
+    a unit of another kind, InvalidArgumentTypeError for a bad *as_of* or
+    *policy*.
 
     >>> import resolmetrics as rm
     >>> share = rm.Indicator("org_good", unit="percent")
@@ -130,9 +140,9 @@ def evaluate(
         no_entities(target, items)
         result = pick_latest(target, items, None if as_of is None else as_of.year)
     if result is None:
-        return Verdict(target, Status.NO_DATA, None, (), policy)
+        return make_verdict(target, Status.NO_DATA, None, (), policy)
     value = judged_value(target, result)
-    return Verdict(target, judge_value(target, value, policy), value, (), policy)
+    return make_verdict(target, judge_value(target, value, policy), value, (), policy)
 
 
 def judge_value(target: Target, value: Any, policy: Policy) -> Status:
@@ -168,12 +178,25 @@ def results_list(target: Target, results: object) -> list[Result]:
             f"evaluate(results) for indicator {target.key!r} must be a Result or an "
             f"iterable of Results, got {results!r}; wrap a bare figure as Result({results!r})"
         )
+    if isinstance(results, Mapping | set | frozenset):
+        raise InvalidResultTypeError(
+            f"evaluate(results) for indicator {target.key!r} must be a Result or a sequence of "
+            f"Results, got a {type(results).__name__}; an unordered collection has no latest "
+            "result (Resolution.evaluate takes a mapping of indicator keys to results)"
+        )
     items = list(results)
     for item in items:
         if not isinstance(item, Result):
+            fix = (
+                "leave a missing result out (the verdict is then NO_DATA)"
+                if item is None
+                else f"wrap it as Result({item!r})"
+                if isinstance(item, int | float | str)
+                else "give Result objects"
+            )
             raise InvalidResultTypeError(
                 f"evaluate(results) for indicator {target.key!r} holds {item!r}, which is not "
-                f"a Result; wrap it as Result({item!r})"
+                f"a Result; {fix}"
             )
     return items
 
@@ -190,9 +213,10 @@ def no_entities(target: Target, results: list[Result]) -> None:
 
 
 def pick_latest(target: Target, results: list[Result], last_year: int | None) -> Result | None:
-    """The result for the latest period up to *last_year*, or the last one given if none has one.
+    """The result for the latest period up to *last_year* (or the only result, if it has none).
 
-    Results for periods after *last_year* are not yet known and are left out.
+    Results for periods after *last_year* are not yet known and are left out;
+    several results without periods have no latest and are refused.
     """
     chosen: Result | None = None
     for item in results:
@@ -201,6 +225,11 @@ def pick_latest(target: Target, results: list[Result], last_year: int | None) ->
         if chosen is None:
             chosen = item
             continue
+        if item.period is None and chosen.period is None:
+            raise InvalidResultError(
+                f"indicator {target.key!r}: several results without a period ({chosen!r}, "
+                f"{item!r}), so none is the latest; give each its period=YEAR, or pass one result"
+            )
         if (item.period is None) != (chosen.period is None):
             raise InvalidResultError(
                 f"indicator {target.key!r}: some results name a period and some do not "
@@ -240,9 +269,13 @@ def judged_value(target: Target, result: Result, *, level: bool = False) -> Any:
             value, argument=f"indicator {indicator.key!r}: the result", error=InvalidResultError
         )
     if type(value) is str:
+        figure = value.split(" ", 1)[0]
+        hint = ""
+        if looks_numeric(figure):
+            hint = f" (if {value!r} is a figure with its unit, give Result({figure}, unit='...'))"
         raise InvalidResultError(
             f"indicator {indicator.key!r} is numeric, but the result is the level {value!r}; "
-            "give a number, or rate the indicator on a scale"
+            f"give a number{hint}, or rate the indicator on a scale"
         )
     given = indicator.unit if result.unit is None else result.unit
     if indicator.limits is not None:

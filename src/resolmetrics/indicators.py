@@ -9,14 +9,25 @@ from fractions import Fraction
 import attrs
 
 from . import units
-from .errors import InvalidTargetError, InvalidTargetTypeError, ResolmetricsError
+from .errors import (
+    InvalidArgumentError,
+    InvalidTargetError,
+    InvalidTargetTypeError,
+    ResolmetricsError,
+)
 from .numbers import Exact, NumberLike, as_repr, as_text, exact
 
 __all__ = ["PARTY_QUALITY", "Direction", "Indicator", "Level", "OrdinalScale"]
 
 
 class Direction(enum.StrEnum):
-    """Which way an indicator improves."""
+    """Which way an indicator improves.
+
+    ``HIGHER_IS_BETTER`` (shares rated good, members admitted),
+    ``LOWER_IS_BETTER`` (poverty rate, bad debt), ``ON_TARGET`` (a band
+    missed on either side, such as an inflation range). Found by value or
+    name in any case: ``Direction("lower_is_better")``.
+    """
 
     HIGHER_IS_BETTER = "higher_is_better"
     LOWER_IS_BETTER = "lower_is_better"
@@ -26,14 +37,39 @@ class Direction(enum.StrEnum):
     def __repr__(self) -> str:
         return f"Direction.{self.name}"
 
+    @classmethod
+    def _missing_(cls, value: object) -> Direction:
+        return lookup(cls, value)  # type: ignore[return-value]
+
+
+def lookup(cls: type[enum.Enum], value: object) -> enum.Enum:
+    """The member of *cls* named or valued *value* in any case, or a clear error."""
+    if isinstance(value, str):
+        wanted = value.strip().casefold()
+        for member in cls:
+            if wanted in (member.name.casefold(), str(member.value).casefold()):
+                return member
+    raise InvalidArgumentError(
+        f"{value!r} is not a {cls.__name__}; use one of "
+        f"{', '.join(repr(member.value) for member in cls)}"
+    )
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise InvalidTargetTypeError(
+            f"Level(code, vi, en) takes text, got {value!r} of type {type(value).__name__}"
+        )
+    return value
+
 
 @attrs.frozen
 class Level:
-    """One level of an ordinal scale: a short code and its names."""
+    """One level of an ordinal scale: a short code and its Vietnamese and English names."""
 
-    code: str
-    vi: str = ""
-    en: str = ""
+    code: str = attrs.field(converter=_text)
+    vi: str = attrs.field(default="", converter=_text)
+    en: str = attrs.field(default="", converter=_text)
 
 
 def _levels(values: Iterable[Level | str]) -> tuple[Level, ...]:

@@ -169,10 +169,7 @@ def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact
             return _checked_fraction(ratio, argument, error)
     hint = ""
     if "," in stripped and any(ch.isdigit() for ch in stripped):
-        hint = (
-            f"; if {text!r} uses a decimal comma or grouping marks, write it in Python "
-            f"notation, e.g. {_python_notation_hint(stripped)!r}"
-        )
+        hint = f"; in Python notation, {_python_notation_hint(stripped)}"
     raise error(
         f"{argument} must be a number in Python notation such as '95.5' or a ratio "
         f"such as '41/71', got {text!r}{hint}"
@@ -180,10 +177,19 @@ def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact
 
 
 def _python_notation_hint(text: str) -> str:
-    # "95,5" -> "95.5"; "3.745.356" -> "3745356"; a best guess shown only as an example
-    if text.count(",") == 1 and "." not in text:
-        return text.replace(",", ".")
-    return text.replace(".", "").replace(",", ".")
+    """Python notation for a number written with a comma, each way it can be read."""
+    digits = text.replace(" ", "")
+    if digits.count(",") == 1 and "." not in digits:
+        whole, decimals = digits.split(",")
+        if len(decimals) == 3:  # "25,000": a decimal comma or a thousands comma
+            return (
+                f"write {whole + '.' + decimals!r} if the comma is a decimal mark, or "
+                f"{whole + decimals!r} if it groups thousands"
+            )
+        return f"write {whole + '.' + decimals!r}"
+    last = max(digits.rfind(","), digits.rfind("."))  # the last mark is the decimal one
+    whole = digits[:last].replace(",", "").replace(".", "")
+    return f"write {whole + '.' + digits[last + 1 :]!r}"
 
 
 _NON_FINITE = frozenset(
@@ -194,10 +200,20 @@ _NON_FINITE = frozenset(
 def looks_numeric(text: str) -> bool:
     """True when *text* is meant as a number rather than a rating level.
 
-    That is when it holds a digit, or spells a non-finite number ("nan",
-    "inf"), which the number reader then rejects with a clear message.
+    That is when it is made of digits and the marks numbers are written with
+    (signs, decimal marks, grouping, an exponent, "/" and "%"), or spells a
+    non-finite number ("nan", "inf"): the number reader then reads it or
+    rejects it with a clear message. "HTTNV", "3 sao" and "Loại 1" are levels.
     """
-    return any(ch.isdigit() for ch in text) or text.strip().casefold() in _NON_FINITE
+    stripped = text.strip()
+    if stripped.casefold() in _NON_FINITE:
+        return True
+    return any(ch.isdigit() for ch in stripped) and all(
+        ch.isdigit() or ch in _NUMBER_MARKS for ch in stripped
+    )
+
+
+_NUMBER_MARKS = frozenset("+-.,_/%eE \u00a0")
 
 
 def normal(value: Fraction) -> Exact:
@@ -346,7 +362,7 @@ def format_number(
         ) from None
     rounded = round_display(value, places, rounding)
     sign = "-" if rounded < 0 else ""
-    text = format(abs(rounded), "f")
+    text = format(rounded.copy_abs(), "f")
     whole, _, decimals = text.partition(".")
     decimals = decimals.rstrip("0")
     if group and len(whole) > 3:

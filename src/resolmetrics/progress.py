@@ -371,9 +371,9 @@ def _pair_field(owner: str, name: str, example: str) -> Callable[[object], tuple
             for item in value
         )
         if not 0 < lower < upper:
-            hint = f"; did you mean ({as_repr(lower)}, {as_repr(upper)})?" if upper < lower else ""
+            hint = f"; did you mean ({as_text(lower)}, {as_text(upper)})?" if upper < lower else ""
             raise InvalidArgumentError(
-                f"{owner}({name})=({as_repr(upper)}, {as_repr(lower)}) must be two cut-offs "
+                f"{owner}({name})=({as_text(upper)}, {as_text(lower)}) must be two cut-offs "
                 f"with upper > lower > 0, such as {example}{hint}"
             )
         return (upper, lower)
@@ -553,14 +553,17 @@ def _series(
     """The growth-rate inputs, or None when their signs differ (no growth rate exists).
 
     A zero base value is replaced by *replacement* with the sign of the current
-    value; a zero target by *replacement* with the sign of the base value.
+    value (of the target when the current value is zero too, else positive); a
+    zero target by *replacement* with the sign of the base value. A current
+    value of zero is kept: its growth rate is -1 (a fall to nothing).
     """
     assert inputs.base_value is not None
     assert inputs.current_value is not None
     base, current = to_fraction(inputs.base_value), to_fraction(inputs.current_value)
     small = to_fraction(replacement)
     if base == 0:
-        base = -small if current < 0 else small
+        given = to_fraction(inputs.target_value) if with_target and inputs.target_value else 0
+        base = -small if (current or given) < 0 else small
         parameters["base_value_used"] = normal(base)
         warnings.append(f"zero base value replaced by {as_text(normal(base))}")
     if current != 0 and (current > 0) != (base > 0):
@@ -1051,11 +1054,13 @@ class UNSD:
             return _outcome("unsd", "not_available", None, parameters, warnings, reason)
         assert inputs.target_value is not None
         assert inputs.base_value is not None
+        assert inputs.current_value is not None
         tolerance = Fraction(0)
         if self.percent and inputs.target_value in (0, 100):
             tolerance = to_fraction(self.tolerance)
         achieved = inputs.achieved(tolerance)
         base, target = to_fraction(inputs.base_value), to_fraction(inputs.target_value)
+        current = to_fraction(inputs.current_value)
         if inputs.sign * (target - base) <= 0:
             if achieved:
                 return _outcome(
@@ -1087,7 +1092,7 @@ class UNSD:
 
         def compute() -> tuple[Decimal, ...]:
             growth = _power_minus_one(ratio_so_far, Fraction(1, elapsed))
-            projected = _dec(series.current) * (1 + _power_minus_one(ratio_so_far, ahead))
+            projected = _dec(current) * (1 + _power_minus_one(ratio_so_far, ahead))
             share = (projected - _dec(base)) / _dec(change_needed)
             return growth, projected, share
 
@@ -1304,9 +1309,15 @@ def _number(value: object, lang: str) -> str:
     return format_number(value, lang, 2 if places is None else min(max(places, 2), 6))
 
 
+_HUGE = 10**15
+
+
 def _percent(value: Exact, lang: str, cutoffs: object) -> str:
     """*value* as a percentage, with enough decimals not to look like a cut-off it is not."""
     hundredfold = to_fraction(value) * 100
+    if abs(hundredfold) >= _HUGE:  # a runaway ratio: three significant digits say enough
+        text = format(_ROUNDED.divide(hundredfold.numerator, hundredfold.denominator), ".2E")
+        return (text.replace(".", ",") if lang == "vi" else text) + "%"
     marks = {to_fraction(c) * 100 for c in cutoffs} if isinstance(cutoffs, tuple) else set()
     places = 2
     while places < 12:

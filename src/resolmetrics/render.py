@@ -6,17 +6,23 @@ Numbers are rounded here and only here, by the verdict's :class:`Policy`
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
-import attrs
-
 from . import units
-from .errors import InvalidArgumentError
-from .numbers import Exact, decimal_places, format_number, magnitude, mul, round_display
+from .errors import InvalidArgumentError, InvalidArgumentTypeError
+from .numbers import (
+    Exact,
+    as_text,
+    decimal_places,
+    format_number,
+    magnitude,
+    mul,
+    round_display,
+)
 from .policy import DEFAULT_POLICY, Policy
 from .rules import Kind, Quota, Rule
 from .targets import Target
@@ -79,6 +85,7 @@ _PHRASES = {
     "en": {
         "by": "{status} by {amount}",
         "short": "{status}, short by {amount}",
+        "over": "{status}, over by {amount}",
         "off": "{status}, off by {amount}",
         "on_bound": "{status}, on the bound",
         "against": "{verdict}: {actual} against {rule}",
@@ -98,6 +105,7 @@ _PHRASES = {
     "vi": {
         "by": "{status} {amount}",
         "short": "{status}, thiếu {amount}",
+        "over": "{status}, cao hơn {amount}",
         "off": "{status}, lệch {amount}",
         "on_bound": "{status}, bằng ngưỡng",
         "against": "{verdict}: {actual} so với {rule}",
@@ -145,26 +153,28 @@ def _lang(lang: str) -> str:
 
 
 def _places(value: Exact, policy: Policy, unlike: Sequence[Exact]) -> int | None:
-    """The policy's places, or more where they would hide a difference; None if 12 won't do.
+    """The policy's places, or more where they would misstate an order; None if 12 won't do.
 
-    A non-zero amount is never shown as 0, and a value that differs from a
-    bound it is compared with (*unlike*) is never shown equal to it: 89.999
-    against "at least 90" shows as 89.999, not 90.
+    The value as shown keeps its order (below, equal, above) against each
+    number in *unlike* as that number is shown (bounds are always shown
+    exactly): 89.999 against "at least 90" shows as 89.999, not 90; 92.125
+    on a bound of 92.125 shows as 92.125, not 92.13; and a non-zero amount
+    is never shown as 0 (0 is in *unlike* by default).
     """
     places = policy.places
     exact_places = decimal_places(value)
     if exact_places is not None and exact_places <= places:
         return places  # shown exactly already
-    distinct = [other for other in unlike if other != value]
-    while any(_looks_equal(value, other, places, policy) for other in distinct):
+    while not all(_same_order(value, other, places, policy) for other in unlike):
         if places >= MAX_PLACES:
             return None
         places += 1
     return places
 
 
-def _looks_equal(a: Exact, b: Exact, places: int, policy: Policy) -> bool:
-    return round_display(a, places, policy.rounding) == round_display(b, places, policy.rounding)
+def _same_order(value: Exact, other: Exact, places: int, policy: Policy) -> bool:
+    shown = round_display(value, places, policy.rounding)
+    return (shown > other) - (shown < other) == (value > other) - (value < other)
 
 
 def number_text(
@@ -201,21 +211,29 @@ def value_text(
     """A value with its unit, for display: ``93.1%``, ``249 members``, ``HTTNV``."""
     if isinstance(value, str):
         return value
-    text = number_text(value, _lang(lang), policy, unlike=unlike)
+    return _with_unit(number_text(value, _lang(lang), policy, unlike=unlike), unit, lang)
+
+
+def bound_text(bound: Exact | str, unit: str | None, lang: str, policy: Policy) -> str:
+    """A rule's bound, written exactly: every decimal it has, or ``p/q`` for a fraction.
+
+    A target is never rounded for display.
+    """
+    if isinstance(bound, str):
+        return bound
+    places = decimal_places(bound)
+    if places is None:
+        text = as_text(bound)
+    else:
+        text = format_number(bound, _lang(lang), max(places, policy.places))
+    return _with_unit(text, unit, lang)
+
+
+def _with_unit(text: str, unit: str | None, lang: str) -> str:
     shown = units.label(unit, lang, one=text == "1")
     if not shown:
         return text
     return f"{text}{shown}" if units.is_share(unit) else f"{text} {shown}"
-
-
-def bound_text(bound: Exact | str, unit: str | None, lang: str, policy: Policy) -> str:
-    """A rule's bound, written with every decimal it has: a target is never rounded."""
-    if isinstance(bound, str):
-        return bound
-    places = decimal_places(bound)
-    if places is not None and places > policy.places:
-        policy = attrs.evolve(policy, places=min(places, MAX_PLACES))
-    return value_text(bound, unit, lang, policy)
 
 
 _TIMING = {
@@ -384,6 +402,8 @@ def _judged(verdict: Verdict, status: str, lang: str, policy: Policy) -> str:
             return phrases["off"].format(status=status, amount=amount)
         if margin == 0:
             return phrases["on_bound"].format(status=status)
+        if basis.sign < 0:  # lower is better: a miss is too high
+            return phrases["over"].format(status=status, amount=amount)
         return phrases["short"].format(status=status, amount=amount)
     return status
 
@@ -471,7 +491,8 @@ def _single_text(verdict: Verdict, lang: str, policy: Policy, *, unit: bool = Tr
     assert verdict.actual is not None
     basis = verdict.basis
     bounds = [b for b in basis.rule.bounds if not isinstance(b, str)]  # type: ignore[union-attr]
-    return value_text(verdict.actual, basis.unit if unit else None, lang, policy, unlike=bounds)
+    unlike = [_ZERO, *bounds]  # neither a non-zero value shown as 0, nor on a bound it is not on
+    return value_text(verdict.actual, basis.unit if unit else None, lang, policy, unlike=unlike)
 
 
 _HEADERS = {
@@ -490,17 +511,47 @@ def _cells(verdict: Verdict, lang: str) -> tuple[str, str, str]:
 
 
 def review_table(
-    verdicts: Sequence[Verdict], lang: str = "en", *, tablefmt: str = "simple_grid"
+    verdicts: Iterable[Verdict], lang: str = "en", *, tablefmt: str = "simple_grid"
 ) -> str:
     """The review table of *verdicts*: number, target, result and verdict.
 
-    ``tablefmt`` is any format tabulate knows (``simple_grid``, ``github``,
-    ``html``, ``plain`` …).
+    ``lang`` is ``"en"`` (No. | Target | Result | Verdict) or ``"vi"`` (STT |
+    Mục tiêu | Thực hiện | So sánh với mục tiêu). ``tablefmt`` is any format
+    tabulate knows (``simple_grid``, ``github``, ``html``, ``plain`` …); grid
+    formats wrap long cells.
     """
-
     lang = _lang(lang)
-    rows = [(str(n), *_cells(v, lang)) for n, v in enumerate(verdicts, start=1)]
+    rows = [(str(n), *_cells(v, lang)) for n, v in enumerate(_verdicts(verdicts), start=1)]
     return _tabulate(rows, lang, tablefmt)
+
+
+def _verdicts(verdicts: object) -> list[Verdict]:
+    """*verdicts* as a list, checked: an iterable of Verdicts."""
+    if isinstance(verdicts, Verdict) or not isinstance(verdicts, Iterable):
+        raise InvalidArgumentTypeError(
+            f"verdicts must be an iterable of Verdicts such as [evaluate(target, result)], "
+            f"got {verdicts!r}"
+        )
+    items = list(verdicts)
+    for item in items:
+        if not isinstance(item, Verdict):
+            raise InvalidArgumentTypeError(f"verdicts must hold only Verdicts, got {item!r}")
+    return items
+
+
+def _tablefmt(tablefmt: object) -> str:
+    from tabulate import tabulate_formats
+
+    if isinstance(tablefmt, str) and tablefmt in tabulate_formats:
+        return tablefmt
+    import difflib
+
+    near = difflib.get_close_matches(str(tablefmt), tabulate_formats, n=1)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    raise InvalidArgumentError(
+        f"tablefmt={tablefmt!r} is not a table format; {hint}use one of tabulate's formats, "
+        "such as 'simple_grid' (the default), 'github', 'html' or 'plain'"
+    )
 
 
 #: Grid formats wrap long cells at these widths (number, target, result, verdict).
@@ -510,6 +561,7 @@ WRAP = (None, 44, 36, 44)
 def _tabulate(rows: Sequence[Sequence[str]], lang: str, tablefmt: str) -> str:
     from tabulate import tabulate
 
+    tablefmt = _tablefmt(tablefmt)
     widths = list(WRAP) if tablefmt.endswith("grid") else None
     return tabulate(
         rows,
@@ -545,16 +597,18 @@ def _is_group(report: Report, number: str) -> bool:
     return isinstance(report.resolution.targets[int(number) - 1], Group)
 
 
-def summary(verdicts: Sequence[Verdict], lang: str = "en") -> str:
+def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:
     """One sentence that sums up *verdicts*, as a review's conclusion states it.
 
-    ``Met 8 of 11 targets (5 achieved, 3 exceeded); 2 not achieved; 1 no data.``
+    ``Met 8 of 11 targets (5 achieved, 3 exceeded); 2 not achieved; 1 with no data.``
+    ``lang`` is ``"en"`` or ``"vi"``.
     """
     lang = _lang(lang)
+    checked = _verdicts(verdicts)
     counts = dict.fromkeys(Status, 0)
-    for verdict in verdicts:
+    for verdict in checked:
         counts[verdict.status] += 1
-    total = len(verdicts)
+    total = len(checked)
     met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
     if lang == "en":
         parts = [

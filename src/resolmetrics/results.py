@@ -80,8 +80,8 @@ class Result:
     unit: str | None = attrs.field(default=None, converter=_unit)
     period: int | None = attrs.field(default=None, kw_only=True, converter=_period)
     entity: str | None = attrs.field(default=None, kw_only=True, converter=_entity)
-    ratio_of: tuple[int, int] | None = attrs.field(default=None, kw_only=True, eq=False)
-    """The (numerator, denominator) a share was computed from, when it was."""
+    ratio_of: tuple[int, int] | None = attrs.field(init=False, default=None, eq=False)
+    """The (numerator, denominator) a share was computed from, when it came from ratio()."""
 
     @property
     def is_level(self) -> bool:
@@ -118,9 +118,10 @@ class Result:
             raise InvalidResultError(
                 f"Result.ratio(numerator) must not be negative, got {numerator!r}"
             )
-        value = normal(Fraction(numerator * 100, denominator))
-        ratio = (numerator, denominator)
-        return cls(value, "percent", period=period, entity=entity, ratio_of=ratio)
+        result = cls(normal(Fraction(numerator * 100, denominator)), "percent",
+                     period=period, entity=entity)  # fmt: skip
+        object.__setattr__(result, "ratio_of", (numerator, denominator))
+        return result
 
     def __repr__(self) -> str:
         if self.ratio_of is not None:

@@ -529,6 +529,7 @@ def targets(
     indicators: SearchStrategy[Indicator] | None = None,
     rules: SearchStrategy[Rule] | None = None,
     kinds: Collection[Kind | str] | None = None,
+    due: bool | None = False,
 ) -> SearchStrategy[Target]:
     """Valid targets: an indicator, a rule that fits it, and the unit of its bounds.
 
@@ -545,6 +546,11 @@ def targets(
     A target on money may state its bounds in the other unit: a target in
     ``tỷ đồng`` on an indicator kept in ``triệu đồng``, and the reverse.
 
+    ``due`` True gives every target a due date (a year from 2000 to 2035,
+    sometimes a day within it such as 30 June) and, half the time, a
+    ``Baseline`` a few years before it, drawn like a result; None gives a
+    due date to some targets; False (the default) to none.
+
     >>> import resolmetrics as rm
     >>> from hypothesis import given
     >>> @given(targets(kinds=[rm.Kind.BETWEEN]))
@@ -552,6 +558,7 @@ def targets(
     ...     assert target.rule.kind is rm.Kind.BETWEEN
     >>> test_ranges()
     """
+    due = _flag(due, "targets", "due")
     _strategy(indicators, "targets", "indicators", "indicators(units=['percent'])")
     _strategy(rules, "targets", "rules", "rules(kinds=[Kind.AT_LEAST])")
     chosen: tuple[Kind, ...] | None = None
@@ -572,7 +579,7 @@ def targets(
                 limits=None,
                 shares=tuple(_units.is_share(u) for u in _DEFAULT_UNITS),
             )
-    return _targets(indicators=indicators, rules=rules, kinds=chosen)
+    return _targets(indicators=indicators, rules=rules, kinds=chosen, due=due)
 
 
 def _indicator_for(draw: DrawFn, rule: Rule) -> Indicator:
@@ -604,6 +611,7 @@ def _draw_targets(
     indicators: SearchStrategy[Indicator] | None,
     rules: SearchStrategy[Rule] | None,
     kinds: tuple[Kind, ...] | None,
+    due: bool | None = False,
 ) -> Target:
     indicator: Indicator
     if rules is None:
@@ -621,13 +629,40 @@ def _draw_targets(
             Target(indicator, rule)
         except (InvalidTargetError, UnitError):
             reject()
+    rule, unit = _in_some_unit(draw, indicator, rule)
+    target = Target(indicator, rule, unit=unit, label=draw(_LABELS))
+    if due is None:
+        due = draw(st.booleans())
+    return _with_due(draw, target) if due else target
+
+
+def _in_some_unit(draw: DrawFn, indicator: Indicator, rule: Rule) -> tuple[Rule, str | None]:
+    """*rule* with its bounds in the indicator's unit, or for money in the other unit."""
     unit = indicator.unit
     if unit in _MONEY and draw(st.booleans()):
         unit = _MONEY[1 - _MONEY.index(unit)]
         factor = Fraction(_units.factor(indicator.unit, unit))
         rule = _rule(rule.kind, [normal(Fraction(b) * factor) for b in rule.bounds])
-    label = draw(_LABELS)
-    return Target(indicator, rule, unit=None if unit == indicator.unit else unit, label=label)
+    return rule, None if unit == indicator.unit else unit
+
+
+def _with_due(draw: DrawFn, target: Target, year: int | None = None) -> Target:
+    """*target* due at the end of *year* (or a day within it), sometimes with a baseline."""
+    if year is None:
+        year = draw(st.integers(*_DUE_YEARS))
+    due: int | date = year
+    if draw(st.integers(0, 3)) == 0:
+        month, day = draw(st.sampled_from(((6, 30), (12, 31), (1, 1), (9, 30))))
+        due = date(year, month, day)
+    baseline = None
+    if draw(st.booleans()):
+        since = year - draw(st.integers(1, 5))
+        if target.indicator.scale is not None:
+            baseline = Baseline(_draw_level(draw, target).value, since)
+        else:
+            start = _draw_results(draw, target, units=_default_units(target))
+            baseline = Baseline(start.value, since, start.unit)
+    return attrs.evolve(target, due=due, baseline=baseline)
 
 
 _targets = _named("targets", _draw_targets)
@@ -693,13 +728,7 @@ def results(
             )
         return _results(target, units=(None,))
     if units is None:
-        choices: list[str | None] = [None]
-        for unit in (target.unit, indicator.unit):
-            if unit is not None and unit not in choices:
-                choices.append(unit)
-        if target.unit in _MONEY or indicator.unit in _MONEY:
-            choices += [unit for unit in _MONEY if unit not in choices]
-        names = tuple(choices)
+        names = _default_units(target)
     else:
         names = _unit_names(units, "results")
         for name in names:
@@ -711,6 +740,19 @@ def results(
                     f"for this target: {exc}"
                 ) from None
     return _results(target, units=names)
+
+
+def _default_units(target: Target) -> tuple[str | None, ...]:
+    """No unit, the target's and the indicator's unit, and both units of money."""
+    if target.indicator.scale is not None:
+        return (None,)
+    choices: list[str | None] = [None]
+    for unit in (target.unit, target.indicator.unit):
+        if unit is not None and unit not in choices:
+            choices.append(unit)
+    if target.unit in _MONEY or target.indicator.unit in _MONEY:
+        choices += [unit for unit in _MONEY if unit not in choices]
+    return tuple(choices)
 
 
 def _clamp(value: Fraction, lo: Fraction | None, hi: Fraction | None) -> Fraction:
@@ -784,3 +826,476 @@ def _draw_results(draw: DrawFn, target: Target, *, units: tuple[str | None, ...]
 
 
 _results = _named("results", _draw_results)
+
+
+# --------------------------------------------------------------------------- time: yearly targets
+
+_GROWTH_INDICATORS = _indicators(
+    units=(None, "triệu đồng", "tỷ đồng", "member"),
+    directions=(None, *Direction),
+    ordinal=False,
+    limits=None,
+    shares=(False, False, False, False),
+)
+_LEVEL_UNITS = (None, "triệu đồng", "tỷ đồng", "member")
+
+
+def _words(
+    value: object,
+    call: str,
+    argument: str,
+    options: tuple[str, ...],
+    example: str,
+    *,
+    none: bool = False,
+) -> tuple[Any, ...]:
+    """The members of *value*, each one of *options* (or None where *none*), deduplicated."""
+    chosen: list[str | None] = []
+    for item in _members(value, call, argument, example):
+        if item is None and none:
+            word: str | None = None
+        elif isinstance(item, str) and str(item) in options:
+            word = str(item)
+        else:
+            match = difflib.get_close_matches(str(item), options, n=1)
+            hint = f"did you mean {match[0]!r}? " if match else ""
+            allowed = ", ".join(map(repr, options)) + (" or None" if none else "")
+            raise InvalidTargetError(
+                f"{call}({argument}={value!r}): {item!r} is not allowed here; {hint}"
+                f"give some of {allowed}"
+            )
+        if word not in chosen:
+            chosen.append(word)
+    return tuple(chosen)
+
+
+def _boolean(value: object, call: str, argument: str) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise InvalidTargetTypeError(
+        f"{call}({argument}={value!r}): {argument} must be True or False, "
+        f"got a {type(value).__name__}"
+    )
+
+
+def _directions_for(kinds: tuple[Kind, ...] | None) -> tuple[Direction | None, ...]:
+    if kinds is None:
+        return (None, *Direction)
+    return tuple(d for d in (None, *Direction) if _fitting(kinds, d))
+
+
+def yearly_targets(
+    *,
+    indicators: SearchStrategy[Indicator] | None = None,
+    kinds: Collection[Kind | str] | None = None,
+    combines: Collection[str] | None = None,
+    growths: Collection[str | None] | None = None,
+    terms: bool | None = None,
+) -> SearchStrategy[Target]:
+    """Valid yearly targets (``per="year"``): on yearly values, or on growth rates.
+
+    ``combines`` is the collection of ways the years are combined to draw
+    from (``"each"``, ``"total"``, ``"mean"``, ``"latest"``; default all);
+    ``growths`` the collection of growths to draw from, None in it meaning a
+    target on the yearly values themselves (default: None, ``"yoy"``,
+    ``"mean"`` and ``"cagr"``). A rated indicator is only combined
+    ``"each"`` or ``"latest"``, a share never ``"total"``, and a growth
+    ``"yoy"`` never ``"total"``; growths ``"mean"`` and ``"cagr"`` take no
+    combine. A growth target's rule is on a rate in percent, from -20 to 30
+    (``between(4, 6)``: "tăng 4-6%/năm"), on an indicator of levels (a
+    count, members or money) with no upper limit unless *indicators* says
+    otherwise.
+
+    ``indicators`` and ``kinds`` are as for :func:`targets`. ``terms`` True
+    gives every target a ``term=(first, last)`` of one to six years starting
+    between 2000 and 2030 (two years at least for a growth, whose first
+    year is the base of the first rate, unless it has a ``Baseline`` in the
+    year before, drawn a third of the time); False gives none (the years are
+    then those of a Resolution's term, or those reported); None either.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> @given(yearly_targets(combines=["total"], growths=[None]))
+    ... def test_totals(target):
+    ...     assert target.per == "year" and target.combine == "total"
+    >>> test_totals()
+    """
+    call = "yearly_targets"
+    _strategy(indicators, call, "indicators", "indicators(units=['member'])")
+    chosen_kinds = None if kinds is None else _kinds(kinds, call)
+    chosen = COMBINES if combines is None else _words(
+        combines, call, "combines", COMBINES, "['each', 'total']"
+    )
+    growth_options = (None, *GROWTHS)
+    kinds_of_growth = growth_options if growths is None else _words(
+        growths, call, "growths", GROWTHS, "[None, 'yoy', 'cagr']", none=True
+    )
+    terms = _flag(terms, call, "terms")
+    if "yoy" in kinds_of_growth and set(chosen) <= {"total"}:
+        kinds_of_growth = tuple(g for g in kinds_of_growth if g != "yoy")
+        if not kinds_of_growth:
+            raise InvalidTargetError(
+                f"{call}(combines={combines!r}, growths={growths!r}): growth rates do not add "
+                "up, so no 'yoy' target takes combine='total'; add 'each', 'mean' or 'latest' "
+                "to combines, or None (targets on the yearly values) to growths"
+            )
+    levels = indicators
+    if levels is None:
+        directions = _directions_for(chosen_kinds)
+        rated = any(c in ("each", "latest") for c in chosen)
+        unit_names = _DEFAULT_UNITS if set(chosen) != {"total"} else _LEVEL_UNITS
+        levels = _indicators(
+            units=unit_names,
+            directions=directions,
+            ordinal=None if rated else False,
+            limits=None,
+            shares=tuple(_units.is_share(u) for u in unit_names),
+        )
+    rates = indicators
+    if rates is None:
+        rates = _indicators(
+            units=_LEVEL_UNITS,
+            directions=_directions_for(chosen_kinds),
+            ordinal=False,
+            limits=None,
+            shares=(False,) * len(_LEVEL_UNITS),
+        )
+    return _yearly_targets(
+        levels=levels, rates=rates, kinds=chosen_kinds, combines=chosen,
+        growths=kinds_of_growth, terms=terms,
+    )  # fmt: skip
+
+
+def _combine_fits(indicator: Indicator, combine: str) -> bool:
+    if indicator.scale is not None:
+        return combine in ("each", "latest")
+    return combine != "total" or not _units.is_share(indicator.unit)
+
+
+def _draw_yearly_targets(
+    draw: DrawFn,
+    *,
+    levels: SearchStrategy[Indicator],
+    rates: SearchStrategy[Indicator],
+    kinds: tuple[Kind, ...] | None,
+    combines: tuple[str, ...],
+    growths: tuple[str | None, ...],
+    terms: bool | None,
+) -> Target:
+    growth = draw(st.sampled_from(growths))
+    indicator = draw(levels if growth is None else rates)
+    fitting = _fitting(tuple(Kind) if kinds is None else kinds, indicator.direction)
+    if not fitting or (growth is not None and indicator.scale is not None):
+        reject()  # indicators given that fit none of the kinds, or rated ones for a growth
+    combine: str | None = None
+    unit: str | None = None
+    if growth is None:
+        usable = [c for c in combines if _combine_fits(indicator, c)]
+        if not usable:
+            reject()  # e.g. a share or a rating, where only "total" is asked for
+        combine = draw(st.sampled_from(usable))
+        rule, unit = _in_some_unit(draw, indicator, _draw_rule(draw, indicator, fitting))
+    else:
+        if growth == "yoy":
+            combine = draw(st.sampled_from([c for c in combines if c != "total"]))
+        rule = _growth_rule(draw, fitting)
+    if terms is None:
+        terms = draw(st.booleans())
+    term = baseline = None
+    if terms:
+        first = draw(st.integers(*_FIRST_YEARS))
+        if growth is not None and draw(st.integers(0, 2)) == 0:
+            baseline = Baseline(_draw_base_level(draw, indicator), first - 1)
+        shortest = 2 if growth is not None and baseline is None else 1
+        term = (first, first + draw(st.integers(shortest, _MAX_SPAN)) - 1)
+    return Target(
+        indicator, rule, unit=unit, label=draw(_LABELS), per="year", combine=combine,
+        growth=growth, term=term, baseline=baseline,
+    )  # fmt: skip
+
+
+_yearly_targets = _named("yearly_targets", _draw_yearly_targets)
+
+_FIRST_YEARS = (2000, 2030)  # the first year of a drawn term or span of years
+_DUE_YEARS = (2000, 2035)  # the year a drawn target falls due
+_MAX_SPAN = 6  # the most years in a drawn term or span
+_RATES = (Fraction(-20), Fraction(30))  # the reach of a drawn growth bound, in percent
+_ANY_RATES = (Fraction(-30), Fraction(50))  # the reach of a rate drawn anywhere
+
+
+def _growth_rule(draw: DrawFn, kinds: tuple[Kind, ...]) -> Rule:
+    kind = draw(st.sampled_from(kinds))
+    count = 2 if kind is Kind.BETWEEN else 1
+    numbers = [_draw_number(draw, *_RATES, 0, 2, False) for _ in range(count)]
+    return _rule(kind, sorted(numbers, key=lambda number: Fraction(number)))
+
+
+def _draw_base_level(draw: DrawFn, indicator: Indicator) -> Exact:
+    """A positive level within the indicator's limits, in its unit."""
+    high = Fraction(10**4)
+    if indicator.limits is not None and indicator.limits[1] is not None:
+        high = min(high, Fraction(indicator.limits[1]))
+    low = Fraction(1, 100)
+    if indicator.limits is not None and indicator.limits[0] is not None:
+        low = max(low, Fraction(indicator.limits[0]))
+    if low > high:
+        return normal(high)
+    first = _first_places(low, high, 2)
+    if first is None:
+        return normal(high)
+    return _draw_number(draw, low, high, first, 2, False)
+
+
+# --------------------------------------------------------------------------- time: yearly results
+
+
+def yearly_results(
+    target: Target,
+    *,
+    years: tuple[int, int] | None = None,
+    missing: bool = False,
+    entity: str | None = None,
+) -> SearchStrategy[list[Result]]:
+    """Results for a yearly target: one per year, with ``period=``, in year order.
+
+    The years are ``years=(first, last)`` (both included) when given, else
+    the target's term, else one to six years drawn from 2000 on. For a
+    target on yearly values each year is drawn as :func:`results` draws one
+    value (on and next to the bounds, in any unit of the same kind); for
+    ``"total"`` and ``"mean"`` a third of the series are *balanced*: the
+    last year is chosen so that the total is exactly the yearly bound times
+    the number of years, or one step or one unit in the last place beside it.
+
+    For a growth target the results are levels (in the indicator's unit or,
+    for money, in either unit) whose exact year-on-year rates lie on and next
+    to the bounds; for ``growth="mean"`` and ``combine="mean"`` a third of
+    the series have a mean rate exactly on a bound (or next to it), and for
+    ``"cagr"`` the last level is most often exactly ``first * (1 + bound/100)
+    ** years``, or one unit in the last place beside it. Levels stay positive
+    and within the indicator's limits.
+
+    ``missing=True`` leaves out some years (each with a chance of one in
+    four; sometimes all of them). ``entity`` names the unit of observation of
+    every result: needed, and only allowed, for a target with ``across=``
+    (:func:`unit_results` draws the results of every unit).
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> admitted = rm.Indicator("admitted", unit="member")
+    >>> target = rm.Target(admitted, rm.at_least(80), per="year", combine="total",
+    ...                    term=(2020, 2022))
+    >>> @given(yearly_results(target))
+    ... def test_three_years(series):
+    ...     assert [result.period for result in series] == [2020, 2021, 2022]
+    >>> test_three_years()
+    """
+    call = "yearly_results"
+    _yearly_target(target, call)
+    span = None if years is None else _span_argument(years, call)
+    missing = _boolean(missing, call, "missing")
+    entity = _entity_argument(entity, call)
+    if target.across is not None and entity is None:
+        raise InvalidTargetError(
+            f"{call}({target!r}): the target is judged across units (across="
+            f"{target.across!r}), so every result names its unit; give entity='...', or draw "
+            "the results of all units with unit_results(target)"
+        )
+    if target.across is None and entity is not None:
+        raise InvalidTargetError(
+            f"{call}({target!r}, entity={entity!r}): the target is not judged across units, "
+            "and a result with entity= is an error for it; leave entity out"
+        )
+    return _yearly_results(target, span=span, missing=missing, entity=entity)
+
+
+def _yearly_target(target: object, call: str) -> Target:
+    if not isinstance(target, Target):
+        raise InvalidTargetTypeError(
+            f"{call}(target={target!r}): target must be a Target such as Target(indicator, "
+            "at_least(80), per='year', combine='total'); to draw results for drawn targets, "
+            "use yearly_targets().flatmap(yearly_results) or hypothesis.strategies.data()"
+        )
+    if target.per is None:
+        raise InvalidTargetError(
+            f"{call}({target!r}): the target is not yearly (per=None); draw its results with "
+            "results(target), or give the target per='year' and a combine"
+        )
+    return target
+
+
+def _span_argument(value: object, call: str) -> tuple[int, int]:
+    if (
+        not isinstance(value, tuple | list)
+        or len(value) != 2
+        or not all(type(year) is int for year in value)
+    ):
+        raise InvalidTargetTypeError(
+            f"{call}(years={value!r}): years must be a pair of ints (first year, last year), "
+            "both included, such as (2020, 2025)"
+        )
+    first, last = value
+    if not (1001 <= first <= 9999 and 1001 <= last <= 9999):
+        raise InvalidTargetError(
+            f"{call}(years={value!r}): years must be four-digit years such as (2020, 2025)"
+        )
+    if first > last:
+        raise InvalidTargetError(
+            f"{call}(years={value!r}): the first year is after the last; did you mean "
+            f"years=({last}, {first})?"
+        )
+    return first, last
+
+
+def _entity_argument(value: object, call: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        raise InvalidTargetTypeError(
+            f"{call}(entity={value!r}): entity must be a str naming a unit of observation, "
+            f"such as 'union A', or None; got a {type(value).__name__}"
+        )
+    if not value.strip():
+        raise InvalidTargetError(f"{call}(entity={value!r}): entity must not be blank")
+    return value
+
+
+def _draw_span(draw: DrawFn, target: Target) -> tuple[int, int]:
+    """The years to report for *target*: its term, or a drawn span."""
+    if target.term is not None:
+        return target.term
+    baseline = target.baseline
+    if target.growth is not None and baseline is not None and draw(st.booleans()):
+        first = baseline.year + 1  # the baseline is then the base of the first rate
+        return first, first + draw(st.integers(1, _MAX_SPAN)) - 1
+    first = draw(st.integers(*_FIRST_YEARS))
+    shortest = 2 if target.growth is not None else 1
+    return first, first + draw(st.integers(shortest, _MAX_SPAN)) - 1
+
+
+def _draw_yearly_results(
+    draw: DrawFn,
+    target: Target,
+    *,
+    span: tuple[int, int] | None,
+    missing: bool,
+    entity: str | None,
+) -> list[Result]:
+    first, last = _draw_span(draw, target) if span is None else span
+    years = list(range(first, last + 1))
+    if target.growth is not None:
+        values = _draw_levels(draw, target, years)
+    else:
+        values = _draw_values(draw, target, years)
+    kept = [y for y in years if not (missing and draw(st.integers(0, 3)) == 0)]
+    return [attrs.evolve(values[y], period=y, entity=entity) for y in kept]
+
+
+_yearly_results = _named("yearly_results", _draw_yearly_results)
+
+
+def _value_in_target_unit(target: Target, result: Result) -> Fraction:
+    written = target.indicator.unit if result.unit is None else result.unit
+    return Fraction(result.value) * Fraction(_units.factor(written, target.unit))
+
+
+def _within_limits(indicator: Indicator, value: Fraction) -> bool:
+    if indicator.limits is None:
+        return True
+    lo, hi = indicator.limits
+    return (lo is None or value >= Fraction(lo)) and (hi is None or value <= Fraction(hi))
+
+
+def _beside(draw: DrawFn, at: Fraction, bound: Exact) -> Fraction:
+    """*at*, or one step at *bound*'s precision, or one unit in a last place, beside it."""
+    how = draw(st.sampled_from(("on", "on", "step", "ulp")))
+    if how == "on":
+        return at
+    sign = draw(st.sampled_from((-1, 1)))
+    if how == "step":
+        return at + sign * _precision_step(bound, at)
+    exponent = _exponent(at) - draw(st.sampled_from(_ULP_DIGITS)) + 1
+    return at + sign * Fraction(10) ** max(exponent, -MAX_EXPONENT)
+
+
+def _draw_values(draw: DrawFn, target: Target, years: list[int]) -> dict[int, Result]:
+    """One value per year, on and next to the bounds; sometimes a balanced total."""
+    if target.indicator.scale is not None:
+        return {year: _draw_level(draw, target) for year in years}
+    units = _default_units(target)
+    values = {year: _draw_results(draw, target, units=units) for year in years}
+    judged = [y for y in years if target.term is None or target.term[0] <= y <= target.term[1]]
+    if target.combine in ("total", "mean") and judged and draw(st.integers(0, 2)) == 0:
+        bound: Exact = draw(st.sampled_from((target.lo, target.hi)))
+        others = sum((_value_in_target_unit(target, values[y]) for y in judged[:-1]), Fraction(0))
+        value = _beside(draw, Fraction(bound) * len(judged) - others, bound)
+        in_indicator_unit = value * Fraction(_units.factor(target.unit, target.indicator.unit))
+        if _within_limits(target.indicator, in_indicator_unit):
+            values[judged[-1]] = Result(normal(value), target.unit)
+    return values
+
+
+def _draw_rate(draw: DrawFn, target: Target) -> Fraction:
+    """A growth rate in percent on or next to one of the target's bounds, or anywhere."""
+    bound: Exact = draw(st.sampled_from((target.lo, target.hi)))
+    if draw(st.integers(0, 4)) == 0:
+        rate = Fraction(_draw_number(draw, *_ANY_RATES, 0, 2, False))
+    else:
+        rate = _beside(draw, Fraction(bound), bound)
+    return max(rate, Fraction(-90))
+
+
+def _draw_levels(draw: DrawFn, target: Target, years: list[int]) -> dict[int, Result]:
+    """Positive yearly levels whose exact growth rates lie on and next to the bounds."""
+    indicator = target.indicator
+    baseline = target.baseline
+    fixed = (
+        baseline is not None
+        and baseline.year == years[0] - 1
+        and not isinstance(baseline.value, str)
+    )
+    if fixed:
+        assert baseline is not None and not isinstance(baseline.value, str)
+        written = indicator.unit if baseline.unit is None else baseline.unit
+        base = Fraction(baseline.value) * Fraction(_units.factor(written, indicator.unit))
+        rate_years = years
+    else:
+        base = Fraction(_draw_base_level(draw, indicator))
+        rate_years = years[1:]
+    rates = {year: _draw_rate(draw, target) for year in rate_years}
+    how = "mean" if target.growth == "mean" else target.combine
+    if rate_years and how == "mean" and draw(st.integers(0, 2)) == 0:
+        bound: Exact = draw(st.sampled_from((target.lo, target.hi)))
+        others = sum((rates[y] for y in rate_years[:-1]), Fraction(0))
+        rate = _beside(draw, Fraction(bound) * len(rate_years) - others, bound)
+        if rate > -90:
+            rates[rate_years[-1]] = rate
+    levels: dict[int, Fraction] = {} if fixed else {years[0]: base}
+    previous = base
+    for year in rate_years:
+        previous = levels[year] = previous * (1 + rates[year] / 100)
+    if target.growth == "cagr" and rate_years and draw(st.integers(0, 3)) != 0:
+        bound = draw(st.sampled_from((target.lo, target.hi)))
+        growth = 1 + Fraction(bound) / 100
+        if growth > 0:
+            exact_level = base * growth ** len(rate_years)
+            level = _beside(draw, exact_level, bound)
+            levels[rate_years[-1]] = level if level > 0 else exact_level
+    highest = max(levels.values())
+    if not fixed and indicator.limits is not None and indicator.limits[1] is not None:
+        top = Fraction(indicator.limits[1])
+        if highest > top > 0:  # scaled down to fit: the same rates
+            levels = {year: level * top / highest for year, level in levels.items()}
+    results: dict[int, Result] = {}
+    choices = _default_units(target) if indicator.unit in _MONEY else (None,)
+    for year, level in levels.items():
+        if _within_limits(indicator, level):
+            pass
+        elif indicator.limits is not None:
+            lo, hi = indicator.limits
+            level = _clamp(level, None if lo is None else Fraction(lo),
+                           None if hi is None else Fraction(hi))  # fmt: skip
+        unit = draw(st.sampled_from(choices))
+        written = indicator.unit if unit is None else unit
+        value = level * Fraction(_units.factor(indicator.unit, written))
+        results[year] = Result(normal(value), unit)
+    return results

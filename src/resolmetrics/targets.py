@@ -12,7 +12,7 @@ import attrs
 from . import units
 from .errors import InvalidTargetError, InvalidTargetTypeError, UnitError
 from .indicators import Direction, Indicator
-from .numbers import Exact, as_repr, exact, looks_numeric, mul
+from .numbers import Exact, NumberLike, as_repr, exact, looks_numeric, mul
 from .rules import Across, Kind, Quantifier, Quota, Rule
 
 __all__ = ["COMBINES", "GROWTHS", "Baseline", "Target"]
@@ -395,8 +395,18 @@ class Target:
         """The indicator's key: results for this target are filed under it."""
         return self.indicator.key
 
-    def in_unit(self, value: Exact, unit: str | None) -> Exact:
-        """*value* given in *unit*, converted exactly to the target's unit."""
+    def in_unit(self, value: NumberLike, unit: str | None) -> Exact:
+        """*value* given in *unit*, converted exactly to the target's unit.
+
+        >>> from resolmetrics import Indicator, Target, at_least
+        >>> Target(Indicator("revenue", unit="tỷ đồng"), at_least(25_000)).in_unit(
+        ...     26_150_000, "triệu đồng")
+        Decimal('26150')
+        """
+        if type(value) is not Decimal:
+            value = exact(value, argument="Target.in_unit(value)")
+        if unit is not None:
+            unit = units.canonical(unit, argument="Target.in_unit(unit)")
         if unit == self.unit:
             return value
         try:

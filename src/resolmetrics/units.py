@@ -203,8 +203,9 @@ def define_unit(definition: str) -> None:
     >>> define_unit("lượt khách = [guest_visit]")   # a name of several words
 
     The registry is shared by the whole process. Defining the same text twice
-    is harmless; defining a name that already exists differently raises
-    :class:`UnitError`.
+    is harmless; a name that already exists, a definition pint cannot read,
+    or a unit of size zero raises :class:`UnitError` at once. Defining a unit
+    builds the registry (a fraction of a second, once).
     """
     if not isinstance(definition, str) or "=" not in definition:
         raise UnitError(
@@ -212,21 +213,40 @@ def define_unit(definition: str) -> None:
             f"'bed = [bed]' or 'tấn = 1000 * kilogram', got {definition!r}"
         )
     text = " ".join(definition.split())
-    name = text.split("=", 1)[0].strip()
-    if " " in name:  # pint names are one word: keep the words, give pint an identifier
-        identifier = name.replace(" ", "_")
-        _PINT_WORDS[name] = identifier
-        text = identifier + text[len(name) :]
-    if text in _user_definitions:
+    name, _, rest = (part.strip() for part in text.partition("="))
+    if not name or not rest:
+        raise UnitError(
+            f"define_unit({definition!r}) needs a name and what it equals, such as "
+            "'bed = [bed]' or 'tấn = 1000 * kilogram'"
+        )
+    identifier = name.replace(" ", "_")  # pint names are one word
+    pint_text = f"{identifier} = {_pint_expression(rest)}"
+    if pint_text in _user_definitions:
         return
-    if name in _KNOWN or _is_defined(name):
+    if name in _KNOWN or _is_defined(identifier):
         raise UnitError(
             f"define_unit({definition!r}): the unit {name!r} is already defined; "
             "choose another name"
         )
-    if _registry.cache_info().currsize:
-        _define(_registry(), text)
-    _user_definitions.append(text)
+    registry = _registry()
+    _define(registry, pint_text, definition)
+    if " " in name:
+        _PINT_WORDS[name] = identifier
+    size, _ = registry.get_root_units(registry.parse_units(identifier))
+    if size == 0:
+        raise UnitError(f"define_unit({definition!r}) defines a unit of size zero")
+    _user_definitions.append(pint_text)
+
+
+def _pint_expression(text: str) -> str:
+    """*text* with resolmetrics' multi-word unit names turned into pint identifiers.
+
+    Longer names go first, so that "tổ chức cơ sở đảng" is not read as
+    "tổ chức" followed by other words.
+    """
+    for words in sorted(_PINT_WORDS, key=len, reverse=True):
+        text = text.replace(words, _PINT_WORDS[words])
+    return text
 
 
 def _is_defined(name: str) -> bool:
@@ -237,11 +257,16 @@ def _is_defined(name: str) -> bool:
     return True
 
 
-def _define(registry: pint.UnitRegistry[Any], text: str) -> None:
+def _define(registry: pint.UnitRegistry[Any], text: str, shown: str) -> None:
     try:
         registry.define(text)
+        name = text.partition("=")[0].strip()
+        registry.get_root_units(registry.parse_units(name))  # reads what it refers to
     except Exception as exc:
-        raise UnitError(f"define_unit({text!r}) failed: {exc}") from None
+        raise UnitError(
+            f"define_unit({shown!r}) cannot be read: {exc}; use pint's definition syntax "
+            "with known units, such as 'tấn = 1000 * kilogram'"
+        ) from None
     _pint_units.cache_clear()
 
 
@@ -256,19 +281,19 @@ def _registry() -> pint.UnitRegistry[Any]:
     registry: pint.UnitRegistry[Any] = pint.UnitRegistry(
         non_int_type=Fraction, autoconvert_offset_to_baseunit=False
     )
-    for text in (*_PINT_DEFINITIONS, *_user_definitions):
+    for text in _PINT_DEFINITIONS:
         registry.define(text)
     return registry
 
 
 @functools.lru_cache(maxsize=1024)
 def _pint_units(text: str, argument: str) -> Any:
-    expression = text
-    for words, name in _PINT_WORDS.items():
-        expression = expression.replace(words, name)
+    expression = _pint_expression(text)
     registry = _registry()
     try:
-        return registry.parse_units(expression)
+        parsed = registry.parse_units(expression)
+        multiplicative = registry.Quantity(1, parsed)._is_multiplicative
+        size = registry.get_root_units(parsed)[0]
     except Exception:
         import difflib
 
@@ -279,6 +304,15 @@ def _pint_units(text: str, argument: str) -> Any:
             "use a unit pint knows (e.g. 'km', 'ha', 'kWh'), one of resolmetrics' own "
             "('percent', 'tỷ đồng', 'member', ...), or define it with define_unit()"
         ) from None
+    if size == 0:
+        raise UnitError(f"{argument}={text!r} is a unit of size zero; it measures nothing")
+    if not multiplicative:
+        raise UnitError(
+            f"{argument}={text!r} is a unit with an offset (a temperature scale such as "
+            "degC): its values do not convert by a factor; use kelvin, or a difference "
+            "unit such as delta_degC"
+        )
+    return parsed
 
 
 def _pint_is_share(unit: str) -> bool:

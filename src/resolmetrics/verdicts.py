@@ -23,11 +23,22 @@ if TYPE_CHECKING:
     from .progress import Progress
     from .targets import Target
 
-__all__ = ["Context", "Status", "Verdict"]
+__all__ = ["Context", "Status", "Verdict", "make_verdict"]
 
 
 class Status(enum.StrEnum):
-    """The outcome of judging a target."""
+    """The outcome of judging a target.
+
+    - ``EXCEEDED`` ("Vượt"): strictly better than an inclusive bound or point
+      target, or beyond a range's better end.
+    - ``ACHIEVED`` ("Đạt"): on an inclusive bound, inside a range, or meeting
+      a strict bound ("trên 95%" met by 98%).
+    - ``NOT_ACHIEVED`` ("Không đạt"): due and missed.
+    - ``IN_PROGRESS`` ("Đang thực hiện"): not yet due; no final verdict.
+    - ``NO_DATA``: nothing was reported; never read as "not achieved".
+
+    Found by value or name in any case: ``Status("Exceeded")``.
+    """
 
     EXCEEDED = "exceeded"
     """Strictly better than an inclusive bound or point target, or beyond a range's better end."""
@@ -47,6 +58,12 @@ class Status(enum.StrEnum):
 
     def __repr__(self) -> str:
         return f"Status.{self.name}"
+
+    @classmethod
+    def _missing_(cls, value: object) -> Status:
+        from .indicators import lookup
+
+        return lookup(cls, value)  # type: ignore[return-value]
 
 
 @attrs.frozen
@@ -80,23 +97,80 @@ class Context:
     the status is still decided exactly."""
 
 
+def _target(value: object) -> Target:
+    from .errors import InvalidTargetTypeError
+    from .targets import Target
+
+    if not isinstance(value, Target):
+        raise InvalidTargetTypeError(f"Verdict(target) must be a Target, got {value!r}")
+    return value
+
+
+def _status(value: object) -> Status:
+    return value if isinstance(value, Status) else Status(value)  # type: ignore[arg-type]
+
+
+def _actual(value: object) -> Exact | str | None:
+    if value is None or isinstance(value, str):
+        return value
+    from .errors import InvalidResultError, InvalidResultTypeError
+    from .numbers import exact
+
+    return exact(
+        value, argument="Verdict(actual)", error=InvalidResultError,
+        type_error=InvalidResultTypeError,
+    )  # fmt: skip
+
+
+def _parts(value: object) -> tuple[Verdict, ...]:
+    from .errors import InvalidArgumentTypeError
+
+    parts: tuple[Verdict, ...] = tuple(value)  # type: ignore[arg-type]
+    for part in parts:
+        if not isinstance(part, Verdict):
+            raise InvalidArgumentTypeError(f"Verdict(parts) must hold Verdicts, got {part!r}")
+    return parts
+
+
+def _policy(value: object) -> Policy | None:
+    from .errors import InvalidArgumentTypeError
+    from .policy import Policy
+
+    if value is not None and not isinstance(value, Policy):
+        raise InvalidArgumentTypeError(f"Verdict(policy) must be a Policy or None, got {value!r}")
+    return value
+
+
+def _context(value: object) -> Context | None:
+    from .errors import InvalidArgumentTypeError
+
+    if value is not None and not isinstance(value, Context):
+        raise InvalidArgumentTypeError(
+            f"Verdict(context) must be a Context or None, got {value!r}"
+        )
+    return value
+
+
 @attrs.frozen
 class Verdict:
-    """The judgement of one target.
+    """The judgement of one target, as :func:`~resolmetrics.evaluate` makes it.
 
     ``actual`` is the value judged, exact, in the target's unit (a level
     code for a rated indicator); None when there was no data. ``parts``
     holds the verdicts a combined verdict was built from (one per year or
     per unit); ``context`` says where the verdict stands in time and among
     units, or is None for a plain verdict.
+
+    Building a Verdict yourself (to restore a stored one) checks the types
+    of its fields; it does not re-judge the value: ``evaluate()`` does.
     """
 
-    target: Target
-    status: Status
-    actual: Exact | str | None
-    parts: tuple[Verdict, ...] = ()
-    policy: Policy | None = attrs.field(default=None, repr=False)
-    context: Context | None = None
+    target: Target = attrs.field(converter=_target)
+    status: Status = attrs.field(converter=_status)
+    actual: Exact | str | None = attrs.field(converter=_actual)
+    parts: tuple[Verdict, ...] = attrs.field(default=(), converter=_parts)
+    policy: Policy | None = attrs.field(default=None, repr=False, converter=_policy)
+    context: Context | None = attrs.field(default=None, converter=_context)
 
     @property
     def basis(self) -> Target:
@@ -264,3 +338,26 @@ class Verdict:
 
 
 _ZERO = Decimal(0)
+
+
+_new = object.__new__
+_set = object.__setattr__
+
+
+def make_verdict(
+    target: Target,
+    status: Status,
+    actual: Exact | str | None,
+    parts: tuple[Verdict, ...] = (),
+    policy: Policy | None = None,
+    context: Context | None = None,
+) -> Verdict:
+    """A Verdict from fields the engine has already checked: no conversion, no validation."""
+    verdict = _new(Verdict)
+    _set(verdict, "target", target)
+    _set(verdict, "status", status)
+    _set(verdict, "actual", actual)
+    _set(verdict, "parts", parts)
+    _set(verdict, "policy", policy)
+    _set(verdict, "context", context)
+    return verdict
