@@ -242,11 +242,15 @@ def _limits(value: object) -> tuple[Exact | None, Exact | None] | None:
 class Indicator:
     """What is measured.
 
-    ``unit`` None is a plain count. ``direction`` None means "implied by the
+    ``key`` names it (results are filed under it); ``name`` is how reports
+    call it. ``unit`` None is a plain count. ``direction`` None means "implied by the
     rule a target puts on it". ``scale`` makes it an ordinal indicator
     (ratings rather than numbers). ``limits`` declares the valid values, in
     the indicator's unit: ``(0, 100)`` for a share in percent; a target or
     result outside them is an error rather than a verdict.
+
+    Errors: InvalidTargetError / InvalidTargetTypeError (a bad key, name,
+    direction, scale or limits), UnitError (an unknown unit).
     """
 
     key: str = attrs.field(converter=_key)

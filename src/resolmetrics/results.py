@@ -69,6 +69,13 @@ def _entity(value: object) -> str | None:
 class Result:
     """A reported value: a number (exact) or a rating level.
 
+    ``value`` is an int, a str in Python notation (``"93.1"``, ``"41/71"``),
+    a Decimal, a Fraction, a float (read as its repr: 93.1 is 93.1), or the
+    code or name of a rating level (``"HTNV"``). NaN, infinities, None,
+    booleans and text such as ``"95,5"`` are refused with
+    :class:`InvalidResultError` / :class:`InvalidResultTypeError`; a missing
+    result is left out (the verdict is then NO_DATA).
+
     ``unit`` None means "in the indicator's unit"; a result in another unit
     of the same kind is converted exactly. ``period`` is the year the
     value is for; ``entity`` the unit of observation (an enterprise, a base

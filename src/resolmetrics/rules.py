@@ -226,32 +226,59 @@ def _one(kind: Kind, value: NumberLike) -> Rule:
 
 
 def at_least(value: NumberLike) -> Rule:
-    """Met when the value is *value* or better (``v >= value``); "X trở lên"."""
+    """Met when the value is *value* or more (``v >= value``): "X trở lên", "ít nhất X".
+
+    On the bound it is ACHIEVED, beyond it EXCEEDED. *value* is a number
+    (int, str in Python notation, Decimal, Fraction, or a float read as its
+    repr) or a rating level such as ``"HTTNV"`` (checked against the
+    indicator's scale when the target is built).
+    """
     return _one(Kind.AT_LEAST, value)
 
 
 def above(value: NumberLike) -> Rule:
-    """Met when the value is strictly above *value* (``v > value``); "trên X"."""
+    """Met when the value is strictly above *value* (``v > value``): "trên X", "hơn X".
+
+    A met strict bound is ACHIEVED, not EXCEEDED, as review tables write it
+    ("Trên 95%" met by 98% is "Đạt"); ``Policy(strict_met=Status.EXCEEDED)``
+    changes that. On the bound itself it is NOT_ACHIEVED.
+    """
     return _one(Kind.ABOVE, value)
 
 
 def at_most(value: NumberLike) -> Rule:
-    """Met when the value is *value* or less (``v <= value``); "không quá X"."""
+    """Met when the value is *value* or less (``v <= value``): "không quá X", "tối đa X".
+
+    For lower-is-better indicators: on the bound ACHIEVED, below it EXCEEDED.
+    """
     return _one(Kind.AT_MOST, value)
 
 
 def below(value: NumberLike) -> Rule:
-    """Met when the value is strictly below *value* (``v < value``); "dưới X"."""
+    """Met when the value is strictly below *value* (``v < value``): "dưới X".
+
+    A met strict bound is ACHIEVED, not EXCEEDED (see :func:`above`); on the
+    bound itself it is NOT_ACHIEVED.
+    """
     return _one(Kind.BELOW, value)
 
 
 def exactly(value: NumberLike) -> Rule:
-    """Met only when the value equals *value*; never exceeded."""
+    """Met only when the value equals *value*: ACHIEVED, never EXCEEDED.
+
+    Any difference either way is NOT_ACHIEVED, with a negative margin.
+    """
     return _one(Kind.EXACTLY, value)
 
 
 def between(lo: NumberLike, hi: NumberLike) -> Rule:
-    """Met inside ``lo <= v <= hi`` (both included); "từ X đến Y", "X-Y"."""
+    """A range, both ends included: "từ X đến Y", "X-Y".
+
+    Judged by the indicator's direction: higher is better (the default)
+    -> below *lo* NOT_ACHIEVED, inside ACHIEVED, above *hi* EXCEEDED; lower
+    is better mirrors it; ``ON_TARGET`` -> outside either end NOT_ACHIEVED.
+    ``lo`` greater than ``hi`` is an InvalidTargetError.
+    """
     return Rule(Kind.BETWEEN, (_bound(lo, "between(lo)"), _bound(hi, "between(hi)")))
 
 
