@@ -54,7 +54,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TypeAlias, cast
+from typing import ClassVar, TypeAlias, cast
 
 import attrs
 from attrs import AttrsInstance
@@ -681,8 +681,60 @@ def _open_sdg_zero(value: object) -> Exact:
     return _number_field("OpenSDG", "zero_replacement")(value)
 
 
+class _Method:
+    """What every progress method shares: reading and checking the inputs."""
+
+    __slots__ = ()
+    name: ClassVar[str]
+    needs_target: ClassVar[bool]
+
+    def assess(
+        self,
+        *,
+        base_value: NumberLike | None,
+        base_year: int | None,
+        current_value: NumberLike | None,
+        current_year: int | None,
+        target_value: NumberLike | None = None,
+        target_year: int | None = None,
+        direction: Direction = Direction.HIGHER_IS_BETTER,
+    ) -> Progress:
+        """Assess progress from the base value to the current one; see the class docstring.
+
+        Numbers are read as everywhere in resolmetrics (int, str, Decimal,
+        Fraction, or a float as its repr); years are four-digit ints;
+        ``direction`` is HIGHER_IS_BETTER or LOWER_IS_BETTER. Fewer than two
+        data points give the status ``not_available``.
+        """
+        inputs = _read(
+            f"{type(self).__name__}.assess",
+            base_value=base_value,
+            base_year=base_year,
+            current_value=current_value,
+            current_year=current_year,
+            target_value=target_value,
+            target_year=target_year,
+            direction=direction,
+            needs_target=self.needs_target,
+        )
+        parameters = {**inputs.parameters(), **self._settings()}
+        warnings: list[str] = []
+        reason = _unavailable_reason(inputs)
+        if reason is not None:
+            return _outcome(self.name, "not_available", None, parameters, warnings, reason)
+        return self._judge(inputs, parameters, warnings)
+
+    def _settings(self) -> dict[str, object]:
+        raise NotImplementedError  # pragma: no cover - each method defines it
+
+    def _judge(
+        self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
+    ) -> Progress:
+        raise NotImplementedError  # pragma: no cover - each method defines it
+
+
 @attrs.frozen(repr=False)
-class OpenSDG:
+class OpenSDG(_Method):
     """The Open SDG progress measure of Statistics Canada.
 
     With a target: ``R = d * CAGR(y0, yt, t - t0) / |CAGR(y0, yT, T - t0)|``;
@@ -725,38 +777,18 @@ class OpenSDG:
 
     __repr__ = _method_repr
 
-    def assess(
-        self,
-        *,
-        base_value: NumberLike | None,
-        base_year: int | None,
-        current_value: NumberLike | None,
-        current_year: int | None,
-        target_value: NumberLike | None = None,
-        target_year: int | None = None,
-        direction: Direction = Direction.HIGHER_IS_BETTER,
-    ) -> Progress:
-        """Assess progress from the base value to the current one; see the class docstring."""
-        inputs = _read(
-            "OpenSDG.assess",
-            base_value=base_value,
-            base_year=base_year,
-            current_value=current_value,
-            current_year=current_year,
-            target_value=target_value,
-            target_year=target_year,
-            direction=direction,
-            needs_target=False,
-        )
-        parameters: dict[str, object] = {
-            **inputs.parameters(),
+    name = "open_sdg"
+    needs_target = False
+
+    def _settings(self) -> dict[str, object]:
+        return {
             "limit": self.limit,
             "zero_replacement": self.zero_replacement,
         }
-        warnings: list[str] = []
-        reason = _unavailable_reason(inputs)
-        if reason is not None:
-            return _outcome("open_sdg", "not_available", None, parameters, warnings, reason)
+
+    def _judge(
+        self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
+    ) -> Progress:
         if inputs.target_value is not None:
             upper, lower = self.thresholds
             bands = (
@@ -837,7 +869,7 @@ def _eurostat_zero(value: object) -> Exact:
 
 
 @attrs.frozen(repr=False)
-class Eurostat:
+class Eurostat(_Method):
     """The assessment of Eurostat's EU SDG monitoring report.
 
     With a target, the ratio of the actual to the required growth rate,
@@ -882,39 +914,19 @@ class Eurostat:
         """15 for the long-term horizon, 5 for the short-term one."""
         return _HORIZONS[self.horizon]
 
-    def assess(
-        self,
-        *,
-        base_value: NumberLike | None,
-        base_year: int | None,
-        current_value: NumberLike | None,
-        current_year: int | None,
-        target_value: NumberLike | None = None,
-        target_year: int | None = None,
-        direction: Direction = Direction.HIGHER_IS_BETTER,
-    ) -> Progress:
-        """Assess progress from the base value to the current one; see the class docstring."""
-        inputs = _read(
-            "Eurostat.assess",
-            base_value=base_value,
-            base_year=base_year,
-            current_value=current_value,
-            current_year=current_year,
-            target_value=target_value,
-            target_year=target_year,
-            direction=direction,
-            needs_target=False,
-        )
-        parameters: dict[str, object] = {
-            **inputs.parameters(),
+    name = "eurostat"
+    needs_target = False
+
+    def _settings(self) -> dict[str, object]:
+        return {
             "horizon": self.horizon,
             "horizon_years": self.horizon_years,
             "zero_replacement": self.zero_replacement,
         }
-        warnings: list[str] = []
-        reason = _unavailable_reason(inputs)
-        if reason is not None:
-            return _outcome("eurostat", "not_available", None, parameters, warnings, reason)
+
+    def _judge(
+        self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
+    ) -> Progress:
         assert inputs.base_year is not None
         assert inputs.current_year is not None
         years = inputs.current_year - inputs.base_year
@@ -981,7 +993,7 @@ def _unsd_zero(value: object) -> Exact:
 
 
 @attrs.frozen(repr=False)
-class UNSD:
+class UNSD(_Method):
     """The progress chart of the UN Statistics Division.
 
     ``CAGR_a = CAGR(y0, yt, t - t0)``; the value projected at the target
@@ -1017,41 +1029,22 @@ class UNSD:
 
     __repr__ = _method_repr
 
-    def assess(
-        self,
-        *,
-        base_value: NumberLike | None,
-        base_year: int | None,
-        current_value: NumberLike | None,
-        current_year: int | None,
-        target_value: NumberLike | None = None,
-        target_year: int | None = None,
-        direction: Direction = Direction.HIGHER_IS_BETTER,
-    ) -> Progress:
-        """Assess progress toward the target; see the class docstring."""
-        inputs = _read(
-            "UNSD.assess",
-            base_value=base_value,
-            base_year=base_year,
-            current_value=current_value,
-            current_year=current_year,
-            target_value=target_value,
-            target_year=target_year,
-            direction=direction,
-            needs_target=True,
-        )
+    name = "unsd"
+    needs_target = True
+
+    def _settings(self) -> dict[str, object]:
         upper, lower = self.thresholds
-        parameters: dict[str, object] = {
-            **inputs.parameters(),
+        return {
             "thresholds": (upper, lower),
             "percent": self.percent,
             "tolerance": self.tolerance if self.percent else _ZERO,
             "zero_replacement": self.zero_replacement,
         }
-        warnings: list[str] = []
-        reason = _unavailable_reason(inputs)
-        if reason is not None:
-            return _outcome("unsd", "not_available", None, parameters, warnings, reason)
+
+    def _judge(
+        self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
+    ) -> Progress:
+        upper, lower = self.thresholds
         assert inputs.target_value is not None
         assert inputs.base_value is not None
         assert inputs.current_value is not None
@@ -1111,7 +1104,7 @@ class UNSD:
 
 
 @attrs.frozen(repr=False)
-class LinearProRating:
+class LinearProRating(_Method):
     """The simple mid-term check: the level expected by now on a straight line.
 
     ``expected = y0 + (yT - y0) * (t - t0) / (T - t0)``; on track when the
@@ -1134,34 +1127,15 @@ class LinearProRating:
 
     __repr__ = _method_repr
 
-    def assess(
-        self,
-        *,
-        base_value: NumberLike | None,
-        base_year: int | None,
-        current_value: NumberLike | None,
-        current_year: int | None,
-        target_value: NumberLike | None = None,
-        target_year: int | None = None,
-        direction: Direction = Direction.HIGHER_IS_BETTER,
+    name = "linear"
+    needs_target = True
+
+    def _settings(self) -> dict[str, object]:
+        return {}
+
+    def _judge(
+        self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
     ) -> Progress:
-        """Assess progress toward the target; see the class docstring."""
-        inputs = _read(
-            "LinearProRating.assess",
-            base_value=base_value,
-            base_year=base_year,
-            current_value=current_value,
-            current_year=current_year,
-            target_value=target_value,
-            target_year=target_year,
-            direction=direction,
-            needs_target=True,
-        )
-        parameters: dict[str, object] = inputs.parameters()
-        warnings: list[str] = []
-        reason = _unavailable_reason(inputs)
-        if reason is not None:
-            return _outcome("linear", "not_available", None, parameters, warnings, reason)
         assert inputs.base_value is not None
         assert inputs.current_value is not None
         assert inputs.target_value is not None
