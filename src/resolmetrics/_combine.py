@@ -145,8 +145,11 @@ def _yearly(
     entity: str | None,
 ) -> Verdict:
     by_year = _by_year(target, results, entity)
-    due_years = [y for y in _years(target, by_year) if _complete(y, as_of)]
     combined = target.growth if target.growth is not None else target.combine or ""
+    if not by_year and target.term is None:  # no term to wait for, and nothing reported
+        context = Context(entity=entity, combined=combined)
+        return make_verdict(target, Status.NO_DATA, None, (), policy, context)
+    due_years = [y for y in _years(target, by_year) if _complete(y, as_of)]
     if not due_years:  # no year is over yet
         context = Context(entity=entity, combined=combined)
         return make_verdict(target, Status.IN_PROGRESS, None, (), policy, context)
@@ -166,7 +169,9 @@ def _yearly(
             continue
         current, previous = level(year), level(year - 1)
         if current is None or previous is None:
-            missing.append(year if current is None else year - 1)
+            lacking = year if current is None else year - 1
+            if lacking not in missing:
+                missing.append(lacking)
         else:
             values[year] = _growth(target, previous, current, year)
     parts = tuple(
@@ -225,12 +230,15 @@ def _baseline_level(target: Target) -> Exact:
     return judged_value(target, Result(baseline.value, baseline.unit), level=True)  # type: ignore[no-any-return]
 
 
-def _growth(target: Target, previous: Exact, current: Exact, year: int) -> Exact:
-    """Year-on-year growth in percent, exactly: (current / previous - 1) * 100."""
+def _growth(
+    target: Target, previous: Exact, current: Exact, year: int, base_year: int | None = None
+) -> Exact:
+    """Growth in percent from *base_year* (the year before, by default), exactly."""
+    base_year = year - 1 if base_year is None else base_year
     if previous <= 0:
         raise InvalidResultError(
             f"indicator {target.key!r}: the growth of {year} is measured from the level of "
-            f"{year - 1}, {as_text(previous)}, which is not positive; a growth rate needs a "
+            f"{base_year}, {as_text(previous)}, which is not positive; a growth rate needs a "
             "positive starting level"
         )
     return normal((Fraction(current) / Fraction(previous) - 1) * 100)
@@ -250,13 +258,19 @@ def _compound_growth(
     rational. The rate itself is shown to GROWTH_DIGITS significant digits.
     """
     level = _levels(target, by_year)
-    start, end = due_years[0] - 1, due_years[-1]
+    end = due_years[-1]
+    start = due_years[0] - 1
+    if target.term is None:  # from the first level known: the baseline or the first reported
+        known = [y for y in by_year if y < end]
+        if target.baseline is not None and target.baseline.year < end:
+            known.append(target.baseline.year)
+        start = min(known, default=start)
     first, last = level(start), level(end)
     missing = tuple(y for y, v in ((start, first), (end, last)) if v is None)
     if first is None or last is None:
         context = Context(entity=entity, missing=missing, combined="cagr")
         return make_verdict(target, Status.NO_DATA, None, (), policy, context)
-    _growth(target, first, last, end)  # checks the starting level is positive
+    _growth(target, first, last, end, start)  # checks the starting level is positive
     years = end - start
     ratio = Fraction(last) / Fraction(first)
 
@@ -338,6 +352,7 @@ def _population(
     if (missing and policy.missing == "no_data") or not judged:
         context = Context(missing=missing, combined=combined)  # type: ignore[arg-type]
         return make_verdict(target, Status.NO_DATA, None, units, policy, context)
+    units = judged  # Policy(missing="skip"): the units without data are left out
 
     quantifier = across.quantifier
     if quantifier in (Quantifier.ALL, Quantifier.ANY):

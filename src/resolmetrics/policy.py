@@ -84,9 +84,9 @@ class Policy:
         Vietnamese reports expect), ``ROUND_HALF_EVEN`` or ``ROUND_DOWN``.
     ``missing``
         What a due year or a unit without data does: ``"no_data"`` (the
-        default) makes the verdict NO_DATA and names what is missing, unless
-        the outcome is already certain whatever the missing data would show;
-        ``"skip"`` judges on what was reported.
+        default) makes the verdict NO_DATA and names what is missing (the
+        years or units reported are still in its parts); ``"skip"`` judges
+        on what was reported and leaves the rest out.
     ``progress``
         How a target not yet due that has a baseline is assessed: ``"linear"``
         (the default: linear pro-rating over the term), ``"open_sdg"``,

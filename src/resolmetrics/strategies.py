@@ -42,10 +42,12 @@ from __future__ import annotations
 import difflib
 import math
 from collections.abc import Callable, Collection, Sequence
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, TypeVar
 
+import attrs
 from hypothesis import reject
 from hypothesis import strategies as st
 from hypothesis.strategies import DrawFn, SearchStrategy
@@ -54,11 +56,41 @@ from . import units as _units
 from .errors import InvalidTargetError, InvalidTargetTypeError, UnitError
 from .indicators import PARTY_QUALITY, Direction, Indicator
 from .numbers import MAX_EXPONENT, Exact, NumberLike, exact, normal
+from .resolution import Group, Resolution
 from .results import Result
-from .rules import Bound, Kind, Rule, above, at_least, at_most, below, between, exactly
-from .targets import Target
+from .rules import (
+    Across,
+    Bound,
+    Kind,
+    Quantifier,
+    Quota,
+    Rule,
+    above,
+    at_least,
+    at_least_count,
+    at_least_share,
+    at_most,
+    below,
+    between,
+    exactly,
+    quota,
+)
+from .targets import COMBINES, GROWTHS, Baseline, Target
 
-__all__ = ["exact_numbers", "indicators", "results", "rules", "targets"]
+__all__ = [
+    "exact_numbers",
+    "indicators",
+    "population_targets",
+    "quota_targets",
+    "resolution_results",
+    "resolutions",
+    "results",
+    "rules",
+    "targets",
+    "unit_results",
+    "yearly_results",
+    "yearly_targets",
+]
 
 _T = TypeVar("_T")
 
@@ -646,8 +678,14 @@ def _in_some_unit(draw: DrawFn, indicator: Indicator, rule: Rule) -> tuple[Rule,
     return rule, None if unit == indicator.unit else unit
 
 
-def _with_due(draw: DrawFn, target: Target, year: int | None = None) -> Target:
-    """*target* due at the end of *year* (or a day within it), sometimes with a baseline."""
+def _with_due(
+    draw: DrawFn, target: Target, year: int | None = None, since: int | None = None
+) -> Target:
+    """*target* due at the end of *year* (or a day within it), sometimes with a baseline.
+
+    The baseline is in the year *since* or the year before, when given; else one to
+    five years before the due year.
+    """
     if year is None:
         year = draw(st.integers(*_DUE_YEARS))
     due: int | date = year
@@ -656,7 +694,10 @@ def _with_due(draw: DrawFn, target: Target, year: int | None = None) -> Target:
         due = date(year, month, day)
     baseline = None
     if draw(st.booleans()):
-        since = year - draw(st.integers(1, 5))
+        if since is None:
+            since = year - draw(st.integers(1, 5))
+        else:
+            since -= draw(st.integers(0, 1))
         if target.indicator.scale is not None:
             baseline = Baseline(_draw_level(draw, target).value, since)
         else:
@@ -923,12 +964,16 @@ def yearly_targets(
     call = "yearly_targets"
     _strategy(indicators, call, "indicators", "indicators(units=['member'])")
     chosen_kinds = None if kinds is None else _kinds(kinds, call)
-    chosen = COMBINES if combines is None else _words(
-        combines, call, "combines", COMBINES, "['each', 'total']"
+    chosen = (
+        COMBINES
+        if combines is None
+        else _words(combines, call, "combines", COMBINES, "['each', 'total']")
     )
     growth_options = (None, *GROWTHS)
-    kinds_of_growth = growth_options if growths is None else _words(
-        growths, call, "growths", GROWTHS, "[None, 'yoy', 'cagr']", none=True
+    kinds_of_growth = (
+        growth_options
+        if growths is None
+        else _words(growths, call, "growths", GROWTHS, "[None, 'yoy', 'cagr']", none=True)
     )
     terms = _flag(terms, call, "terms")
     if "yoy" in kinds_of_growth and set(chosen) <= {"total"}:
@@ -1254,7 +1299,8 @@ def _draw_levels(draw: DrawFn, target: Target, years: list[int]) -> dict[int, Re
         and not isinstance(baseline.value, str)
     )
     if fixed:
-        assert baseline is not None and not isinstance(baseline.value, str)
+        assert baseline is not None
+        assert not isinstance(baseline.value, str)
         written = indicator.unit if baseline.unit is None else baseline.unit
         base = Fraction(baseline.value) * Fraction(_units.factor(written, indicator.unit))
         rate_years = years
@@ -1286,7 +1332,7 @@ def _draw_levels(draw: DrawFn, target: Target, years: list[int]) -> dict[int, Re
         if highest > top > 0:  # scaled down to fit: the same rates
             levels = {year: level * top / highest for year, level in levels.items()}
     results: dict[int, Result] = {}
-    choices = _default_units(target) if indicator.unit in _MONEY else (None,)
+    choices = (None, *_MONEY) if indicator.unit in _MONEY else (None,)
     for year, level in levels.items():
         if _within_limits(indicator, level):
             pass
@@ -1299,3 +1345,498 @@ def _draw_levels(draw: DrawFn, target: Target, years: list[int]) -> dict[int, Re
         value = level * Fraction(_units.factor(indicator.unit, written))
         results[year] = Result(normal(value), unit)
     return results
+
+
+# --------------------------------------------------------------------------- units of observation
+
+_QUANTIFIERS = ("all", "any", "count", "share")
+_ROUNDINGS = ("down", "half_up", "up", "exact")
+_SHARES_OF_UNITS = ("50", "60", "75", "80", "90", "95", "100", "66.67")
+_QUOTA_CAPS = ("0", "10", "15", "20", "25", "30", "33.33", "50", "100")
+_ENTITY_NAMES = ("union", "Chi bộ", "DN", "xã", "Đảng bộ phường")
+_MAX_COUNT = 6  # the largest k drawn for at_least_count(k)
+
+
+def population_targets(
+    *,
+    indicators: SearchStrategy[Indicator] | None = None,
+    kinds: Collection[Kind | str] | None = None,
+    across: Collection[Quantifier | str] | None = None,
+    yearly: bool | None = False,
+) -> SearchStrategy[Target]:
+    """Valid targets judged across units of observation (``across=``).
+
+    ``across`` is the collection of quantifiers to draw from: ``"all"``,
+    ``"any"``, ``"count"`` (``at_least_count(k)``, k from 1 to 6) and
+    ``"share"`` (``at_least_share(p)``: 50, 60, 66.67, 75, 80, 90, 95, 100 or
+    any percentage with two decimals); default all four. ``indicators`` and
+    ``kinds`` are as for :func:`targets`: the rule each unit must meet, rated
+    ones included ("90 % of base organisations rated HTTNV or better").
+    ``yearly`` True draws the per-unit targets as :func:`yearly_targets`
+    does (each unit's years are combined first, growth included: "income up
+    4-6 % a year in at least 6 of 9 enterprises"); False (the default) draws
+    targets on one value per unit; None either.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> @given(population_targets(across=["count"]))
+    ... def test_counts(target):
+    ...     assert target.across.quantifier is rm.Quantifier.COUNT
+    >>> test_counts()
+    """
+    call = "population_targets"
+    _strategy(indicators, call, "indicators", "indicators(units=['percent'])")
+    chosen_kinds = None if kinds is None else _kinds(kinds, call)
+    quantifiers = (
+        _QUANTIFIERS
+        if across is None
+        else _words(across, call, "across", _QUANTIFIERS, "['all', 'count']")
+    )
+    yearly = _flag(yearly, call, "yearly")
+    rates = _GROWTH_INDICATORS if indicators is None else indicators
+    if indicators is None:
+        indicators = _indicators(
+            units=_DEFAULT_UNITS,
+            directions=_directions_for(chosen_kinds),
+            ordinal=None,
+            limits=None,
+            shares=tuple(_units.is_share(u) for u in _DEFAULT_UNITS),
+        )
+    series = _yearly_targets(
+        levels=indicators, rates=rates, kinds=chosen_kinds, combines=COMBINES,
+        growths=(None, *GROWTHS), terms=None,
+    )  # fmt: skip
+    ones = _targets(indicators=indicators, rules=None, kinds=chosen_kinds, due=False)
+    return _population_targets(ones=ones, series=series, quantifiers=quantifiers, yearly=yearly)
+
+
+def _draw_population_targets(
+    draw: DrawFn,
+    *,
+    ones: SearchStrategy[Target],
+    series: SearchStrategy[Target],
+    quantifiers: tuple[str, ...],
+    yearly: bool | None,
+) -> Target:
+    if yearly is None:
+        yearly = draw(st.booleans())
+    target = draw(series if yearly else ones)
+    quantifier = draw(st.sampled_from(quantifiers))
+    across: Across | str
+    if quantifier == "count":
+        across = at_least_count(draw(st.integers(1, _MAX_COUNT)))
+    elif quantifier == "share":
+        if draw(st.integers(0, 3)) == 0:
+            share = _draw_number(draw, Fraction(1, 100), Fraction(100), 0, 2, False)
+        else:
+            share = Decimal(draw(st.sampled_from(_SHARES_OF_UNITS)))
+        across = at_least_share(share)
+    else:
+        across = quantifier
+    return attrs.evolve(target, across=across)
+
+
+_population_targets = _named("population_targets", _draw_population_targets)
+
+
+def quota_targets(
+    *,
+    indicators: SearchStrategy[Indicator] | None = None,
+    kinds: Collection[Kind | str] | None = None,
+    roundings: Collection[str] | None = None,
+) -> SearchStrategy[Target]:
+    """Valid quota targets: ``quota(level, at_most=p, of=rule_or_None, rounding=...)``.
+
+    The level rule and the ``of`` rule (None half the time: all units) are
+    drawn to fit the indicator; by default four indicators in five are rated
+    on PARTY_QUALITY ("units rated HTXSNV at most 20 % of those rated HTTNV
+    or better"), the rest numeric. ``kinds`` is the collection of kinds the
+    level and ``of`` rules are drawn from (default: any that fits the
+    indicator; ``["at_least", "above"]`` keeps to "this level or better").
+    ``p`` is a usual cap (0, 10, 15, 20, 25,
+    30, 33.33, 50, 100) or any percentage with two decimals. ``roundings`` is
+    the collection of roundings of the cap to draw from (``"down"``,
+    ``"half_up"``, ``"up"``, ``"exact"``; default all).
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> @given(quota_targets(roundings=["down"]))
+    ... def test_rounded_down(target):
+    ...     assert target.rule.rounding == "down"
+    >>> test_rounded_down()
+    """
+    call = "quota_targets"
+    _strategy(indicators, call, "indicators", "indicators(ordinal=True)")
+    chosen_kinds = tuple(Kind) if kinds is None else _kinds(kinds, call)
+    chosen = (
+        _ROUNDINGS
+        if roundings is None
+        else _words(roundings, call, "roundings", _ROUNDINGS, "['down', 'half_up']")
+    )
+    if indicators is None:
+        directions = _directions_for(chosen_kinds)
+        indicators = st.one_of(
+            _indicators(
+                units=_DEFAULT_UNITS, directions=directions, ordinal=True, limits=None,
+                shares=tuple(_units.is_share(u) for u in _DEFAULT_UNITS),
+            ),
+            _indicators(
+                units=_DEFAULT_UNITS, directions=directions, ordinal=False, limits=None,
+                shares=tuple(_units.is_share(u) for u in _DEFAULT_UNITS),
+            ),
+        )  # fmt: skip
+    return _quota_targets(indicators=indicators, kinds=chosen_kinds, roundings=chosen)
+
+
+def _draw_quota_targets(
+    draw: DrawFn,
+    *,
+    indicators: SearchStrategy[Indicator],
+    kinds: tuple[Kind, ...],
+    roundings: tuple[str, ...],
+) -> Target:
+    indicator = draw(indicators)
+    fitting = _fitting(kinds, indicator.direction)
+    if not fitting:
+        reject()  # an indicator whose direction none of the kinds fits
+    level = _draw_rule(draw, indicator, fitting)
+    of = _draw_rule(draw, indicator, fitting) if draw(st.booleans()) else None
+    if draw(st.integers(0, 3)) == 0:
+        cap: Exact = _draw_number(draw, Fraction(0), Fraction(100), 0, 2, False)
+    else:
+        cap = Decimal(draw(st.sampled_from(_QUOTA_CAPS)))
+    rounding = draw(st.sampled_from(roundings))
+    rule = quota(level, at_most=cap, of=of, rounding=rounding)
+    return Target(indicator, rule, label=draw(_LABELS))
+
+
+_quota_targets = _named("quota_targets", _draw_quota_targets)
+
+
+def unit_results(
+    target: Target,
+    *,
+    entities: Collection[str] | None = None,
+    min_size: int | None = None,
+    max_size: int | None = None,
+    missing: bool = False,
+) -> SearchStrategy[list[Result]]:
+    """Results for a target judged across units (``across=``) or a quota: each with ``entity=``.
+
+    ``entities`` names the units (default: ``min_size`` to ``max_size``
+    units, 1 to 8, named like ``"DN 1"``, ``"DN 2"``); give either
+    ``entities`` or the sizes. For ``at_least_count(k)`` half the draws have
+    k - 1, k or k + 1 units, and for ``at_least_share(p)`` a number of units
+    of which p % is a whole number where one fits, so that the count of
+    units met lands on and next to what the target asks for.
+
+    Each unit's results are drawn as :func:`results` draws one (one result
+    per unit), or as :func:`yearly_results` draws a series for a yearly
+    target (the same years for every unit; ``missing=True`` leaves some of
+    a unit's years out). One unit in four (after the first) mirrors an
+    earlier unit across the middle of the bounds (95 and 105 for
+    ``between(96, 104)``, 3 and 5 for ``exactly(4)``): two units that tie on
+    status and margin with different values, where the order of the units
+    must not matter. For a quota each unit gets one result, on and next to
+    the bounds of the level rule or of the ``of`` rule. The results come
+    unit by unit.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> share = rm.Indicator("income_growth", unit="percent", limits=(0, 100))
+    >>> target = rm.Target(share, rm.at_least(4), across=rm.at_least_count(6))
+    >>> @given(unit_results(target, entities=["DN 1", "DN 2", "DN 3"]))
+    ... def test_three_units(results):
+    ...     assert sorted(result.entity for result in results) == ["DN 1", "DN 2", "DN 3"]
+    >>> test_three_units()
+    """
+    call = "unit_results"
+    if not isinstance(target, Target):
+        raise InvalidTargetTypeError(
+            f"{call}(target={target!r}): target must be a Target judged across units, such "
+            "as Target(indicator, at_least(4), across='all'); to draw results for drawn "
+            "targets, use population_targets().flatmap(unit_results)"
+        )
+    if target.across is None and not isinstance(target.rule, Quota):
+        raise InvalidTargetError(
+            f"{call}({target!r}): the target is not judged across units (no across= and no "
+            "quota); draw its results with results(target), or yearly_results(target) for "
+            "a yearly target"
+        )
+    names: tuple[str, ...] | None = None
+    if entities is not None:
+        if min_size is not None or max_size is not None:
+            raise InvalidTargetError(
+                f"{call}(entities={entities!r}, min_size={min_size!r}, max_size={max_size!r})"
+                ": entities already fixes the units; give either entities or the sizes"
+            )
+        names = tuple(
+            _entity_argument(name, call)  # type: ignore[misc]
+            for name in _members(entities, call, "entities", "['DN 1', 'DN 2']")
+        )
+        if len(set(names)) != len(names):
+            raise InvalidTargetError(
+                f"{call}(entities={entities!r}): each unit must be named once; a unit's "
+                "results are all those that name it"
+            )
+    low = _size(1 if min_size is None else min_size, call, "min_size")
+    high = _size(8 if max_size is None else max_size, call, "max_size")
+    if low > high:
+        raise InvalidTargetError(
+            f"{call}(min_size={min_size!r}, max_size={max_size!r}): min_size must not be "
+            f"greater than max_size; did you mean min_size={high}, max_size={low}?"
+        )
+    missing = _boolean(missing, call, "missing")
+    if missing and target.per is None:
+        raise InvalidTargetError(
+            f"{call}({target!r}, missing=True): missing leaves out years of a yearly "
+            "target, and this target is not yearly; leave missing out"
+        )
+    return _unit_results(target, names=names, low=low, high=high, missing=missing)
+
+
+def _size(value: object, call: str, argument: str) -> int:
+    if type(value) is not int:
+        raise InvalidTargetTypeError(
+            f"{call}({argument}={value!r}): {argument} must be an int number of units, such as 5"
+        )
+    if not 1 <= value <= 100:
+        raise InvalidTargetError(
+            f"{call}({argument}={value!r}): {argument} must be between 1 and 100 units"
+        )
+    return value
+
+
+def _draw_size(draw: DrawFn, target: Target, low: int, high: int) -> int:
+    across = target.across
+    if across is not None and across.value is not None and draw(st.booleans()):
+        if across.quantifier is Quantifier.COUNT:
+            k = int(across.value)
+            near = [n for n in (k - 1, k, k + 1) if low <= n <= high]
+            if near:
+                return draw(st.sampled_from(near))
+        else:
+            whole = (Fraction(across.value) / 100).denominator
+            fitting = [n for n in range(whole, high + 1, whole) if n >= low]
+            if fitting:
+                return draw(st.sampled_from(fitting))
+    return draw(st.integers(low, high))
+
+
+def _draw_one(draw: DrawFn, target: Target) -> Result:
+    if target.indicator.scale is not None:
+        return _draw_level(draw, target)
+    return _draw_results(draw, target, units=_default_units(target))
+
+
+def _draw_unit_results(
+    draw: DrawFn,
+    target: Target,
+    *,
+    names: tuple[str, ...] | None,
+    low: int,
+    high: int,
+    missing: bool,
+) -> list[Result]:
+    if names is None:
+        prefix = draw(st.sampled_from(_ENTITY_NAMES))
+        size = _draw_size(draw, target, low, high)
+        names = tuple(f"{prefix} {number}" for number in range(1, size + 1))
+    span = _draw_span(draw, target) if target.per is not None else None
+    drawn: list[Result] = []
+    for name in names:
+        if target.per is not None:
+            drawn += _draw_yearly_results(draw, target, span=span, missing=missing, entity=name)
+            continue
+        which = target
+        if target.quota_targets is not None:
+            level, of = target.quota_targets
+            which = level if of is None or draw(st.booleans()) else of
+        mirrored = None
+        if drawn and target.quota_targets is None and draw(st.integers(0, 3)) == 0:
+            mirrored = _mirrored(target, draw(st.sampled_from(drawn)))
+        found = _draw_one(draw, which) if mirrored is None else mirrored
+        drawn.append(attrs.evolve(found, entity=name))
+    return drawn
+
+
+def _mirrored(target: Target, result: Result) -> Result | None:
+    """*result* reflected across the middle of the target's bounds: as far from the other
+    bound (a tie on status and margin with another value), within the limits."""
+    if target.indicator.scale is not None:
+        assert isinstance(result.value, str)
+        scale = target.indicator.scale
+        rank = int(target.lo) + int(target.hi) - scale.rank(result.value)
+        return Result(scale.levels[rank].code) if 0 <= rank < len(scale.levels) else None
+    value = Fraction(target.lo) + Fraction(target.hi) - _value_in_target_unit(target, result)
+    in_indicator_unit = value * Fraction(_units.factor(target.unit, target.indicator.unit))
+    if not _within_limits(target.indicator, in_indicator_unit):
+        return None
+    return Result(normal(value), target.unit)
+
+
+_unit_results = _named("unit_results", _draw_unit_results)
+
+
+# --------------------------------------------------------------------------- resolutions
+
+_RESOLUTION_NAMES = (
+    "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XV",
+    "Resolution of the 4th Congress",
+    "Nghị quyết Đại hội Chi bộ nhiệm kỳ 2020-2025",
+)
+_COMPONENTS = ("one", "due", "yearly", "population", "quota")
+
+
+def resolutions(*, min_size: int = 1, max_size: int = 6) -> SearchStrategy[Resolution]:
+    """Resolutions with a term and *min_size* to *max_size* component targets.
+
+    The term is five years (sometimes one to six) starting between 2000 and
+    2030. The components mix every kind of target: one value
+    (:func:`targets`), due at the end of the term (some with a baseline),
+    yearly (:func:`yearly_targets`, most without a term of their own, so
+    the resolution's term is theirs), across units
+    (:func:`population_targets`) and quotas (:func:`quota_targets`). Each
+    component is on an indicator of its own key; about one row in four is a
+    :class:`~resolmetrics.Group` of two or three components.
+    :func:`resolution_results` draws the results to evaluate one with.
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> @given(resolutions(max_size=3))
+    ... def test_terms(resolution):
+    ...     assert 1 <= len(resolution.components) <= 3 and resolution.term is not None
+    >>> test_terms()
+    """
+    call = "resolutions"
+    low = _size(min_size, call, "min_size")
+    high = _size(max_size, call, "max_size")
+    if low > high:
+        raise InvalidTargetError(
+            f"{call}(min_size={min_size!r}, max_size={max_size!r}): min_size must not be "
+            f"greater than max_size; did you mean min_size={high}, max_size={low}?"
+        )
+    return _resolutions(low=low, high=high)
+
+
+def _draw_component(draw: DrawFn, term: tuple[int, int], key: str) -> Target:
+    kind = draw(st.sampled_from(_COMPONENTS))
+    target: Target
+    if kind == "one":
+        target = draw(_targets(indicators=None, rules=None, kinds=None, due=False))
+    elif kind == "due":
+        one = draw(_targets(indicators=None, rules=None, kinds=None, due=False))
+        target = _with_due(draw, one, term[1], term[0])
+    elif kind == "yearly":
+        target = draw(_DEFAULT_YEARLY)
+        if target.term is not None and draw(st.integers(0, 2)) != 0:
+            target = attrs.evolve(target, term=None, baseline=None)  # the resolution's term
+    elif kind == "population":
+        target = draw(_DEFAULT_POPULATION)
+    else:
+        target = draw(_DEFAULT_QUOTAS)
+    indicator = attrs.evolve(target.indicator, key=key)
+    return attrs.evolve(target, indicator=indicator)
+
+
+def _draw_resolutions(draw: DrawFn, *, low: int, high: int) -> Resolution:
+    first = draw(st.integers(*_FIRST_YEARS))
+    length = 5 if draw(st.booleans()) else draw(st.integers(1, _MAX_SPAN))
+    term = (first, first + length - 1)
+    size = draw(st.integers(low, high))
+    components = [_draw_component(draw, term, f"k{n}_{draw(_KEYS)}") for n in range(size)]
+    rows: list[Target | Group] = []
+    while components:
+        together = draw(st.integers(2, 3)) if draw(st.integers(0, 3)) == 0 else 1
+        if together > 1 and len(components) >= together:
+            label = draw(_LABELS)
+            rows.append(Group(label, components[:together]))
+            components = components[together:]
+        else:
+            rows.append(components.pop(0))
+    return Resolution(draw(st.sampled_from(_RESOLUTION_NAMES)), rows, term=term)
+
+
+_resolutions = _named("resolutions", _draw_resolutions)
+
+
+def resolution_results(
+    resolution: Resolution, *, missing: bool = False
+) -> SearchStrategy[dict[str, list[Result]]]:
+    """Results for every component of *resolution*, filed under their indicators' keys.
+
+    Each key gets results fit for its targets, as :func:`results`,
+    :func:`yearly_results` (over the resolution's term when the target has
+    none) and :func:`unit_results` draw them. ``missing=True`` leaves out
+    some keys altogether (each with a chance of one in five: their targets
+    get NO_DATA) and some years of yearly targets. Targets that share a key
+    must take results of one shape (all yearly, all across units, or all on
+    one value).
+
+    >>> import resolmetrics as rm
+    >>> from hypothesis import given
+    >>> @given(resolutions().flatmap(
+    ...     lambda resolution: st.tuples(st.just(resolution), resolution_results(resolution))))
+    ... def test_one_verdict_per_component(drawn):
+    ...     resolution, results = drawn
+    ...     report = resolution.evaluate(results)
+    ...     assert len(report.verdicts) == len(resolution.components)
+    >>> from hypothesis import strategies as st
+    >>> test_one_verdict_per_component()
+    """
+    call = "resolution_results"
+    if not isinstance(resolution, Resolution):
+        raise InvalidTargetTypeError(
+            f"{call}(resolution={resolution!r}): resolution must be a Resolution such as "
+            "Resolution('Resolution of the 4th Congress', [target], term=(2020, 2025)); to "
+            "draw results for drawn resolutions, use resolutions().flatmap(resolution_results)"
+        )
+    missing = _boolean(missing, call, "missing")
+    by_key: dict[str, Target] = {}
+    for target in resolution.components:
+        first = by_key.setdefault(target.key, target)
+        if _shape(first) != _shape(target):
+            raise InvalidTargetError(
+                f"{call}: the targets {first!r} and {target!r} share the key {target.key!r} "
+                "but take results of different shapes (yearly, across units or one value); "
+                "give each its own indicator key"
+            )
+    return _resolution_results(targets=tuple(by_key.values()), missing=missing)
+
+
+def _shape(target: Target) -> tuple[bool, bool]:
+    return target.per is not None, target.across is not None or isinstance(target.rule, Quota)
+
+
+def _draw_resolution_results(
+    draw: DrawFn, *, targets: tuple[Target, ...], missing: bool
+) -> dict[str, list[Result]]:
+    drawn: dict[str, list[Result]] = {}
+    for target in targets:
+        if missing and draw(st.integers(0, 4)) == 0:
+            continue
+        if target.across is not None or isinstance(target.rule, Quota):
+            found = _draw_unit_results(
+                draw, target, names=None, low=1, high=8, missing=missing and target.per is not None
+            )
+        elif target.per is not None:
+            found = _draw_yearly_results(draw, target, span=None, missing=missing, entity=None)
+        else:
+            found = [_draw_one(draw, target)]
+        drawn[target.key] = found
+    return drawn
+
+
+_resolution_results = _named("resolution_results", _draw_resolution_results)
+
+_DEFAULT_YEARLY = _yearly_targets(
+    levels=_DEFAULT_INDICATORS, rates=_GROWTH_INDICATORS, kinds=None, combines=COMBINES,
+    growths=(None, *GROWTHS), terms=None,
+)  # fmt: skip
+_DEFAULT_POPULATION = _population_targets(
+    ones=_targets(indicators=_DEFAULT_INDICATORS, rules=None, kinds=None, due=False),
+    series=_DEFAULT_YEARLY,
+    quantifiers=_QUANTIFIERS,
+    yearly=None,
+)
+_DEFAULT_QUOTAS = quota_targets()

@@ -272,6 +272,11 @@ class Target:
             )
         if self.growth is not None and self.indicator.scale is not None:
             raise InvalidTargetError(f"{name} is rated on a scale: ratings have no growth rate")
+        if self.combine in ("total", "mean") and self.indicator.scale is not None:
+            raise InvalidTargetError(
+                f"{name} is rated on a scale: ratings have no {self.combine}; use "
+                "combine='each' (every year) or 'latest'"
+            )
         if self.growth is not None and self.combine == "total":
             raise InvalidTargetError(
                 f"{name}: growth rates do not add up; use combine='each', 'mean' or 'latest'"
