@@ -687,3 +687,34 @@ def test_quota_rounding_must_be_stated() -> None:
     with pytest.raises(TypeError) as info:
         rm.quota(rm.at_least("HTXSNV"), at_most=20, of=None)  # type: ignore[call-arg]
     assert str(info.value) == "quota() missing 1 required keyword-only argument: 'rounding'"
+
+
+@pytest.mark.parametrize(
+    ("good", "units", "status", "actual"),
+    [
+        (9, 10, rm.Status.NOT_ACHIEVED, Decimal(90)),  # 90% is not above 90%
+        (19, 20, rm.Status.ACHIEVED, Decimal(95)),  # a met strict bound is achieved
+        (10, 10, rm.Status.ACHIEVED, Decimal(100)),
+    ],
+)
+def test_above_share_is_a_strict_share_of_units(
+    good: int, units: int, status: rm.Status, actual: Decimal
+) -> None:
+    """ "Trên 90% chi bộ hoàn thành tốt nhiệm vụ": more than 90% of the cells rated HTTNV+."""
+    cells = rm.Indicator("cells", scale=rm.PARTY_QUALITY)
+    target = rm.Target(cells, rm.at_least("HTTNV"), across=rm.above_share(90))
+    results = [
+        rm.Result("HTTNV" if i < good else "HTNV", entity=f"cb {i:02}") for i in range(units)
+    ]
+    verdict = rm.evaluate(target, results)
+    assert (verdict.status, verdict.actual, verdict.tally) == (status, actual, (good, units))
+
+
+@pytest.mark.parametrize(("p", "message"), [
+    (100, "above_share(p) is a percentage of units, from 0 and below 100, got 100"),
+    (-1, "above_share(p) is a percentage of units, from 0 and below 100, got -1"),
+])  # fmt: skip
+def test_above_share_bounds(p: int, message: str) -> None:
+    with pytest.raises(rm.InvalidTargetError) as info:
+        rm.above_share(p)
+    assert str(info.value) == message

@@ -23,10 +23,10 @@ import attrs
 from .errors import InvalidResultError
 from .evaluate import judge_transformed, judge_value, judged_value, no_entities, pick_latest
 from .indicators import Direction, Indicator
-from .numbers import Exact, as_text, normal
+from .numbers import Exact, as_text, normal, trimmed
 from .policy import Policy
 from .results import Result
-from .rules import Quantifier, Quota, Rule, at_least, at_most
+from .rules import Quantifier, Quota, Rule, above, at_least, at_most
 from .targets import Target
 from .verdicts import Context, Status, Verdict, make_verdict
 
@@ -145,7 +145,9 @@ def _yearly(
     entity: str | None,
 ) -> Verdict:
     by_year = _by_year(target, results, entity)
-    combined = target.growth if target.growth is not None else target.combine or ""
+    # how the years make one value: 'each', 'total', 'mean', 'latest' (year-on-year
+    # growth rates are combined like levels), or 'mean'/'cagr' for the other growths
+    combined = target.combine or target.growth or ""
     if not by_year and target.term is None:  # no term to wait for, and nothing reported
         context = Context(entity=entity, combined=combined)
         return make_verdict(target, Status.NO_DATA, None, (), policy, context)
@@ -289,7 +291,7 @@ def _compound_growth(
         digits.divide(Decimal(ratio.numerator), Decimal(ratio.denominator)),
         digits.divide(Decimal(1), Decimal(years)),
     )
-    rate = DecimalContext(prec=GROWTH_DIGITS).multiply(digits.subtract(root, 1), 100)
+    rate = trimmed(DecimalContext(prec=GROWTH_DIGITS).multiply(digits.subtract(root, 1), 100))
     context = Context(entity=entity, combined="cagr", periods=(start, end), approximate=True)
     return make_verdict(target, status, rate, (), policy, context)
 
@@ -302,12 +304,23 @@ def _scaled(target: Target, years: int) -> Target:
     return Target(target.indicator, Rule(rule.kind, bounds), unit=target.unit, label=target.label)
 
 
+def _standing(verdict: Verdict) -> tuple[int, Exact | int]:
+    return _RANK.get(verdict.status, -1), verdict.margin or 0
+
+
+def _order(verdict: Verdict) -> tuple[str, int]:
+    """A tie-break that does not depend on the order results were given in."""
+    return (verdict.entity or "", verdict.period or 0)
+
+
 def _worst(parts: Sequence[Verdict]) -> Verdict:
-    return min(parts, key=lambda v: (_RANK.get(v.status, -1), v.margin or 0))
+    """The weakest part: lowest status, then smallest margin; on a tie the first unit or year."""
+    return min(parts, key=lambda v: (*_standing(v), _order(v)))
 
 
 def _best(parts: Sequence[Verdict]) -> Verdict:
-    return max(parts, key=lambda v: (_RANK.get(v.status, -1), v.margin or 0))
+    """The strongest part; on a tie the first unit or year by name or date."""
+    return max(sorted(parts, key=_order), key=_standing)  # max keeps the first of equals
 
 
 def _all_status(parts: Sequence[Verdict]) -> Status:
@@ -367,7 +380,8 @@ def _population(
         basis = _units_target(target, None, at_least(across.value))  # type: ignore[arg-type]
     else:
         actual = normal(Fraction(100 * met, len(judged)))
-        basis = _units_target(target, "percent", at_least(across.value))  # type: ignore[arg-type]
+        rule = (above if across.strict else at_least)(across.value)  # type: ignore[arg-type]
+        basis = _units_target(target, "percent", rule)
     context = Context(basis=basis, combined=combined)
     return make_verdict(target, judge_value(basis, actual, policy), actual, units, policy, context)
 
@@ -410,8 +424,19 @@ def _quota(
 
 
 def _not_yet_due(target: Target, verdict: Verdict, as_of: date, policy: Policy) -> Verdict:
-    """IN_PROGRESS, keeping what is known so far and adding a progress assessment."""
+    """IN_PROGRESS, keeping what is known so far and adding a progress assessment.
+
+    A yearly total is then measured against the whole term's total (the
+    yearly figure times the years of the term), not the years so far.
+    """
     context = verdict.context or Context()
+    if target.combine == "total" and target.term is not None and verdict.actual is not None:
+        first, last = target.term
+        whole_term = _scaled(target, last - first + 1)
+        context = attrs.evolve(context, basis=whole_term)
+        verdict = make_verdict(
+            target, verdict.status, verdict.actual, verdict.parts, policy, context
+        )
     progress = None
     if verdict.actual is not None and not isinstance(verdict.actual, str):
         progress = _assess(target, verdict, policy, as_of)

@@ -280,10 +280,15 @@ def sub(a: Exact, b: Exact) -> Exact:
 def mul(a: Exact, b: Exact) -> Exact:
     """``a * b``, exactly; a product of decimals keeps no trailing zeros it did not need."""
     product = _exactly(a, b, _EXACT.multiply, operator.mul)
-    if type(product) is Decimal and product.as_tuple().exponent < 0:  # type: ignore[operator]
-        trimmed = product.normalize(_EXACT)
-        product = trimmed if trimmed.as_tuple().exponent <= 0 else trimmed.quantize(_ONE)  # type: ignore[operator]
-    return product
+    return trimmed(product) if type(product) is Decimal else product
+
+
+def trimmed(value: Decimal) -> Decimal:
+    """*value* without trailing zeros after the decimal mark: 4.00 -> 4, 10.50 -> 10.5."""
+    if value.as_tuple().exponent >= 0:  # type: ignore[operator]
+        return value
+    shorter = value.normalize(_EXACT)
+    return shorter if shorter.as_tuple().exponent <= 0 else shorter.quantize(_ONE)  # type: ignore[operator]
 
 
 def div(a: Exact, b: Exact) -> Exact:

@@ -252,7 +252,8 @@ _TIMING = {
         "any": "{0} in at least one unit",
         "count": "{0} in at least {1} units",
         "share": "{0} in at least {1}% of units",
-        "quota": "units {0}: at most {1}% of {2}, the cap rounded {3}",
+        "share_strict": "{0} in more than {1}% of units",
+        "quota": "units {0}: at most {1}% of {2}, {3}",
         "quota_of": "units {0}",
         "quota_all": "all units",
     },
@@ -271,15 +272,26 @@ _TIMING = {
         "any": "{0} ở ít nhất một đơn vị",
         "count": "{0} ở ít nhất {1} đơn vị",
         "share": "{0} ở ít nhất {1}% đơn vị",
-        "quota": "số đơn vị {0} không quá {1}% {2}, làm tròn {3}",
+        "share_strict": "{0} ở trên {1}% đơn vị",
+        "quota": "số đơn vị {0} không quá {1}% {2}, {3}",
         "quota_of": "số đơn vị {0}",
         "quota_all": "tổng số đơn vị",
     },
 }
 
 _CAP_ROUNDING = {
-    "en": {"down": "down", "up": "up", "half_up": "half up", "exact": "not at all"},
-    "vi": {"down": "xuống", "up": "lên", "half_up": "nửa lên", "exact": "không làm tròn"},
+    "en": {
+        "down": "the cap rounded down",
+        "up": "the cap rounded up",
+        "half_up": "the cap rounded half up",
+        "exact": "the cap not rounded",
+    },
+    "vi": {
+        "down": "trần làm tròn xuống",
+        "up": "trần làm tròn lên",
+        "half_up": "trần làm tròn nửa lên",
+        "exact": "trần không làm tròn",
+    },
 }
 
 
@@ -319,7 +331,8 @@ def rule_text(target: Target | Rule, lang: str = "en", policy: Policy = DEFAULT_
     if target.across is not None:
         value = target.across.value
         shown = "" if value is None else format_number(value, lang, MAX_PLACES)
-        text = words[target.across.quantifier.value].format(text, shown)
+        key = target.across.quantifier.value + ("_strict" if target.across.strict else "")
+        text = words[key].format(text, shown)
     if target.due is not None:
         text = words["due"].format(text, _due_text(target.due, lang))
     return text
@@ -435,7 +448,8 @@ def _in_progress(verdict: Verdict, lang: str, policy: Policy) -> str:
         text = phrases["so_far"].format(status, number_text(share, lang, policy))
     progress = verdict.progress
     if progress is not None:
-        text += "; " + progress.explain(lang)
+        assessment = progress.explain(lang)
+        text += "; " + assessment[:1].lower() + assessment[1:]  # it follows a semicolon
     return text
 
 

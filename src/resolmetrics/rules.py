@@ -34,6 +34,7 @@ __all__ = [
     "Quota",
     "Rule",
     "above",
+    "above_share",
     "at_least",
     "at_least_count",
     "at_least_share",
@@ -309,10 +310,14 @@ class Across:
 
     quantifier: Quantifier
     value: Exact | None = None
+    strict: bool = False
+    """For a share: more than ``value`` percent (``above_share``), not at least."""
 
     def __repr__(self) -> str:
         if self.value is None:
             return repr(self.quantifier.value)
+        if self.strict:
+            return f"above_share({as_repr(self.value)})"
         return f"at_least_{self.quantifier.value}({as_repr(self.value)})"
 
     def __str__(self) -> str:
@@ -322,7 +327,8 @@ class Across:
             return "in at least one unit"
         if self.quantifier is Quantifier.COUNT:
             return f"in at least {as_text(self.value)} units"  # type: ignore[arg-type]
-        return f"in at least {as_text(self.value)}% of units"  # type: ignore[arg-type]
+        more = "more than" if self.strict else "at least"
+        return f"in {more} {as_text(self.value)}% of units"  # type: ignore[arg-type]
 
 
 def at_least_count(k: int) -> Across:
@@ -337,14 +343,31 @@ def at_least_count(k: int) -> Across:
 
 
 def at_least_share(p: NumberLike) -> Across:
-    """At least *p* percent of the units must meet the rule (``at_least_share(90)``)."""
-    value = exact(p, argument="at_least_share(p)")
-    if not 0 < value <= 100:
+    """At least *p* percent of the units must meet the rule (``at_least_share(90)``).
+
+    "90% chi bộ trở lên hoàn thành tốt nhiệm vụ": 9 units of 10 meet it.
+    """
+    return Across(Quantifier.SHARE, _share(p, "at_least_share(p)", 100))
+
+
+def above_share(p: NumberLike) -> Across:
+    """More than *p* percent of the units must meet the rule (``above_share(90)``).
+
+    "Trên 90% chi bộ hoàn thành tốt nhiệm vụ": 9 units of 10 do not meet it,
+    19 of 20 do. Met, it is ACHIEVED (a strict bound, see :func:`above`).
+    """
+    return Across(Quantifier.SHARE, _share(p, "above_share(p)", 99), strict=True)
+
+
+def _share(p: NumberLike, argument: str, highest: int) -> Exact:
+    value = exact(p, argument=argument)
+    if not 0 <= value <= highest or (value == 0 and highest == 100):
+        low = "above 0" if highest == 100 else "from 0"
+        high = "at most 100" if highest == 100 else "below 100"
         raise InvalidTargetError(
-            f"at_least_share(p) is a percentage of units, above 0 and at most 100, "
-            f"got {as_repr(value)}"
+            f"{argument} is a percentage of units, {low} and {high}, got {as_repr(value)}"
         )
-    return Across(Quantifier.SHARE, value)
+    return value
 
 
 _ROUNDINGS_OF_CAP = ("down", "half_up", "up", "exact")
