@@ -384,3 +384,13 @@ def test_errors(call: Any, error: type[Exception], message: str) -> None:
         call()
     assert type(info.value) is error
     assert str(info.value) == message
+
+
+def test_a_result_older_than_the_baseline_gets_no_progress_assessment() -> None:
+    """Progress is measured from the baseline: before it, there is nothing to assess yet."""
+    share = rm.Indicator("inspected", unit="percent", limits=(0, 100))
+    target = rm.Target(share, rm.at_least(90), due=2025, baseline=rm.Baseline(80, 2020))
+    verdict = rm.evaluate(target, [rm.Result(85, period=2019)], as_of=date(2023, 6, 30))
+    assert verdict.status is rm.Status.IN_PROGRESS
+    assert verdict.progress is None
+    assert verdict.actual == 85

@@ -544,3 +544,19 @@ def test_domain_row_6_other_quantifiers(across: Any, status: rm.Status, actual: 
     verdict = rm.evaluate(_income_target(across), _enterprise_results())
     assert verdict.status is status
     assert verdict.actual == actual
+
+
+def test_a_growth_target_over_a_single_year_needs_the_level_before() -> None:
+    income = rm.Indicator("income", unit="triệu đồng")
+    with pytest.raises(rm.InvalidTargetError) as info:
+        rm.Target(income, rm.at_least(5), per="year", growth="cagr", term=(2021, 2021))
+    assert str(info.value) == (
+        "indicator 'income': a growth rate needs two years, but the term is 2021 alone; "
+        "give baseline=Baseline(level, 2020) or a longer term"
+    )
+    target = rm.Target(income, rm.at_least(5), per="year", growth="cagr", term=(2021, 2021),
+                       baseline=rm.Baseline(100, 2020))  # fmt: skip
+    assert rm.evaluate(target, [rm.Result(106, period=2021)]).status is rm.Status.EXCEEDED
+    with pytest.raises(rm.InvalidTargetError, match="a growth rate needs two years"):
+        rm.Resolution("one year", [rm.Target(income, rm.at_least(5), per="year", growth="yoy",
+                                             combine="each")], term=(2021, 2021))  # fmt: skip

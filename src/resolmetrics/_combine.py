@@ -455,6 +455,8 @@ def _assess(target: Target, verdict: Verdict, policy: Policy, as_of: date) -> An
     if basis.sign == 0:
         return None  # on-target bands have no direction to progress in
     current_year = verdict.period if verdict.period is not None else as_of.year
+    if current_year <= baseline.year:
+        return None  # no time has passed since the baseline: nothing to assess yet
     from . import progress
 
     assessor = progress.method(method)

@@ -75,6 +75,9 @@ class Resolution:
     targets: tuple[Target | Group, ...] = attrs.field(converter=_resolution_targets)
     term: tuple[int, int] | None = attrs.field(default=None, kw_only=True, converter=_term)
 
+    def __attrs_post_init__(self) -> None:
+        self._rows()  # a target that does not fit the term fails here, not at evaluation
+
     @property
     def components(self) -> tuple[Target, ...]:
         """Every component target, in order, with the resolution's term filled in."""

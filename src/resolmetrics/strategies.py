@@ -29,12 +29,42 @@ target, so nothing is filtered away.
   :data:`~resolmetrics.PARTY_QUALITY`;
 - :func:`rules`: rules that fit an indicator's direction, scale and limits;
 - :func:`targets`: valid targets, some with their bounds in another unit of
-  the same kind (a target in tỷ đồng on an indicator kept in triệu đồng);
+  the same kind (a target in tỷ đồng on an indicator kept in triệu đồng),
+  and with ``due=True`` a due date and sometimes a baseline;
 - :func:`results`: results for one target, mostly *on and next to its
   bounds* (the bound, the bound plus or minus one step at its precision or
   one unit in the last place of a 16-, 17-, 28-, 29-, 30- or 34-digit decimal,
   exact shares such as ``Result.ratio(5, 8)`` landing on 62.5 %), sometimes
   anywhere within the indicator's limits, and in any unit of the same kind.
+
+Over years, units of observation and whole resolutions:
+
+- :func:`yearly_targets`: ``per="year"`` targets combined ``"each"``,
+  ``"total"``, ``"mean"`` or ``"latest"``, and growth targets (``"yoy"``,
+  ``"mean"``, ``"cagr"``), with or without a term;
+- :func:`yearly_results`: one result per year for a yearly target, on and
+  next to the bounds year by year, with totals, mean rates and compound
+  growth landing exactly on the bound or a hair beside it, optionally with
+  years missing;
+- :func:`population_targets` and :func:`quota_targets`: targets judged
+  across units (``"all"``, ``"any"``, ``at_least_count(k)``,
+  ``at_least_share(p)``) and quotas with a rounded cap;
+- :func:`unit_results`: results with ``entity=`` for every unit, the number
+  of units met landing on and next to what the target asks for, and units
+  that tie on status and margin with different values;
+- :func:`resolutions` and :func:`resolution_results`: resolutions with a
+  term and groups mixing every kind of target, and results for all their
+  keys (optionally with keys and years missing).
+
+>>> from resolmetrics.strategies import yearly_results, yearly_targets
+>>> @settings(max_examples=20, deadline=None)
+... @given(st.data())
+... def test_a_final_review_of_a_full_series_is_final(data):
+...     target = data.draw(yearly_targets(terms=True))
+...     series = data.draw(yearly_results(target))
+...     assert rm.evaluate(target, series).status in (
+...         rm.Status.EXCEEDED, rm.Status.ACHIEVED, rm.Status.NOT_ACHIEVED)
+>>> test_a_final_review_of_a_full_series_is_final()
 """
 
 from __future__ import annotations
@@ -104,6 +134,11 @@ _PRIMES = tuple(p for p in range(3, 98) if p != 5 and all(p % q for q in range(2
 #: One unit in the last place of a decimal of this many digits: Python's default
 #: decimal context (28) and just beyond it, decimal128 (34), and doubles (16, 17).
 _ULP_DIGITS = (28, 29, 30, 34, 16, 17)
+_FIRST_YEARS = (2000, 2030)  # the first year of a drawn term or span of years
+_DUE_YEARS = (2000, 2035)  # the year a drawn target falls due
+_MAX_SPAN = 6  # the most years in a drawn term or span
+_RATES = (Fraction(-20), Fraction(30))  # the reach of a drawn growth bound, in percent
+_ANY_RATES = (Fraction(-30), Fraction(50))  # the reach of a rate drawn anywhere
 
 _KINDS_FOR: dict[Direction | None, tuple[Kind, ...]] = {
     None: tuple(Kind),
@@ -899,11 +934,10 @@ def _words(
             word = str(item)
         else:
             match = difflib.get_close_matches(str(item), options, n=1)
-            hint = f"did you mean {match[0]!r}? " if match else ""
-            allowed = ", ".join(map(repr, options)) + (" or None" if none else "")
+            hint = f"; did you mean {match[0]!r}?" if match else ""
+            allowed = ", ".join(map(repr, options)) + (", or None" if none else "")
             raise InvalidTargetError(
-                f"{call}({argument}={value!r}): {item!r} is not allowed here; {hint}"
-                f"give some of {allowed}"
+                f"{call}({argument}={value!r}): {item!r} is not one of {allowed}{hint}"
             )
         if word not in chosen:
             chosen.append(word)
@@ -1061,12 +1095,6 @@ def _draw_yearly_targets(
 
 _yearly_targets = _named("yearly_targets", _draw_yearly_targets)
 
-_FIRST_YEARS = (2000, 2030)  # the first year of a drawn term or span of years
-_DUE_YEARS = (2000, 2035)  # the year a drawn target falls due
-_MAX_SPAN = 6  # the most years in a drawn term or span
-_RATES = (Fraction(-20), Fraction(30))  # the reach of a drawn growth bound, in percent
-_ANY_RATES = (Fraction(-30), Fraction(50))  # the reach of a rate drawn anywhere
-
 
 def _growth_rule(draw: DrawFn, kinds: tuple[Kind, ...]) -> Rule:
     kind = draw(st.sampled_from(kinds))
@@ -1179,7 +1207,7 @@ def _span_argument(value: object, call: str) -> tuple[int, int]:
             "both included, such as (2020, 2025)"
         )
     first, last = value
-    if not (1001 <= first <= 9999 and 1001 <= last <= 9999):
+    if not (1000 <= first <= 9999 and 1000 <= last <= 9999):
         raise InvalidTargetError(
             f"{call}(years={value!r}): years must be four-digit years such as (2020, 2025)"
         )
@@ -1448,7 +1476,7 @@ def quota_targets(
     """Valid quota targets: ``quota(level, at_most=p, of=rule_or_None, rounding=...)``.
 
     The level rule and the ``of`` rule (None half the time: all units) are
-    drawn to fit the indicator; by default four indicators in five are rated
+    drawn to fit the indicator; by default half the indicators are rated
     on PARTY_QUALITY ("units rated HTXSNV at most 20 % of those rated HTTNV
     or better"), the rest numeric. ``kinds`` is the collection of kinds the
     level and ``of`` rules are drawn from (default: any that fits the
@@ -1570,10 +1598,12 @@ def unit_results(
                 f"{call}(entities={entities!r}, min_size={min_size!r}, max_size={max_size!r})"
                 ": entities already fixes the units; give either entities or the sizes"
             )
-        names = tuple(
-            _entity_argument(name, call)  # type: ignore[misc]
-            for name in _members(entities, call, "entities", "['DN 1', 'DN 2']")
-        )
+        names = _members(entities, call, "entities", "['DN 1', 'DN 2']")
+        if not all(isinstance(name, str) and name.strip() for name in names):
+            raise InvalidTargetTypeError(
+                f"{call}(entities={entities!r}): each unit must be named by a non-blank str, "
+                "such as 'DN 1'"
+            )
         if len(set(names)) != len(names):
             raise InvalidTargetError(
                 f"{call}(entities={entities!r}): each unit must be named once; a unit's "
@@ -1735,6 +1765,9 @@ def _draw_component(draw: DrawFn, term: tuple[int, int], key: str) -> Target:
         target = draw(_DEFAULT_POPULATION)
     else:
         target = draw(_DEFAULT_QUOTAS)
+    if target.growth is not None and target.term is None and term[0] == term[1]:
+        # a growth rate needs two years: in a one-year resolution it keeps a term of its own
+        target = attrs.evolve(target, term=(term[0] - 1, term[1]))
     indicator = attrs.evolve(target.indicator, key=key)
     return attrs.evolve(target, indicator=indicator)
 

@@ -277,6 +277,13 @@ class Target:
                 f"{name} is rated on a scale: ratings have no {self.combine}; use "
                 "combine='each' (every year) or 'latest'"
             )
+        if self.growth is not None and self.term is not None:
+            first, last = self.term
+            if first == last and (self.baseline is None or self.baseline.year != first - 1):
+                raise InvalidTargetError(
+                    f"{name}: a growth rate needs two years, but the term is {first} alone; "
+                    f"give baseline=Baseline(level, {first - 1}) or a longer term"
+                )
         if self.growth is not None and self.combine == "total":
             raise InvalidTargetError(
                 f"{name}: growth rates do not add up; use combine='each', 'mean' or 'latest'"

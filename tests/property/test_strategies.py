@@ -29,15 +29,22 @@ def test_importing_resolmetrics_does_not_import_hypothesis():
 
 
 def test_the_public_names():
-    """__all__ lists the five strategies, and each returns a Hypothesis strategy."""
+    """__all__ lists the strategies, and each returns a Hypothesis strategy."""
     import resolmetrics.strategies as module
 
     assert sorted(module.__all__) == [
         "exact_numbers",
         "indicators",
+        "population_targets",
+        "quota_targets",
+        "resolution_results",
+        "resolutions",
         "results",
         "rules",
         "targets",
+        "unit_results",
+        "yearly_results",
+        "yearly_targets",
     ]
     share = rm.Target(rm.Indicator("s", unit="percent"), rm.at_least(90))
     for strategy in (exact_numbers(), indicators(), rules(), targets(), results(share)):
