@@ -8,7 +8,8 @@ when they are read.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
@@ -19,11 +20,9 @@ from .errors import (
     InvalidTargetTypeError,
     UnitError,
 )
-from .indicators import Direction
 from .numbers import looks_numeric
 from .policy import DEFAULT_POLICY, Policy
 from .results import Result
-from .rules import Kind
 from .targets import Target
 from .verdicts import Status, Verdict, make_verdict
 
@@ -31,53 +30,6 @@ if TYPE_CHECKING:
     from datetime import date
 
 __all__ = ["evaluate", "judge_value", "judged_value", "pick_latest", "results_list"]
-
-_EXCEEDED, _ACHIEVED, _NOT = Status.EXCEEDED, Status.ACHIEVED, Status.NOT_ACHIEVED
-_Judge = Callable[[Any, Any, Any, Status], Status]
-
-
-def _at_least(v: Any, x: Any, _: Any, strict: Status) -> Status:
-    return _EXCEEDED if v > x else _ACHIEVED if v == x else _NOT
-
-
-def _at_most(v: Any, x: Any, _: Any, strict: Status) -> Status:
-    return _EXCEEDED if v < x else _ACHIEVED if v == x else _NOT
-
-
-def _above(v: Any, x: Any, _: Any, strict: Status) -> Status:
-    return strict if v > x else _NOT
-
-
-def _below(v: Any, x: Any, _: Any, strict: Status) -> Status:
-    return strict if v < x else _NOT
-
-
-def _exactly(v: Any, x: Any, _: Any, strict: Status) -> Status:
-    return _ACHIEVED if v == x else _NOT
-
-
-def _range_higher(v: Any, lo: Any, hi: Any, strict: Status) -> Status:
-    return _NOT if v < lo else _EXCEEDED if v > hi else _ACHIEVED
-
-
-def _range_lower(v: Any, lo: Any, hi: Any, strict: Status) -> Status:
-    return _NOT if v > hi else _EXCEEDED if v < lo else _ACHIEVED
-
-
-def _range_band(v: Any, lo: Any, hi: Any, strict: Status) -> Status:
-    return _ACHIEVED if lo <= v <= hi else _NOT
-
-
-_JUDGES: dict[tuple[Kind, Direction], _Judge] = {}
-for _direction in Direction:
-    _JUDGES[Kind.AT_LEAST, _direction] = _at_least
-    _JUDGES[Kind.AT_MOST, _direction] = _at_most
-    _JUDGES[Kind.ABOVE, _direction] = _above
-    _JUDGES[Kind.BELOW, _direction] = _below
-    _JUDGES[Kind.EXACTLY, _direction] = _exactly
-_JUDGES[Kind.BETWEEN, Direction.HIGHER_IS_BETTER] = _range_higher
-_JUDGES[Kind.BETWEEN, Direction.LOWER_IS_BETTER] = _range_lower
-_JUDGES[Kind.BETWEEN, Direction.ON_TARGET] = _range_band
 
 
 def evaluate(
@@ -125,6 +77,21 @@ def evaluate(
             f"evaluate(as_of) must be a datetime.date such as date(2023, 6, 30), or None for "
             f"a final review, got {as_of!r}"
         )
+    if (  # the common case: one plain number in the indicator's unit, within its limits
+        target.fast
+        and type(results) is Result
+        and results.unit is None
+        and results.entity is None
+        and (as_of is None or results.period is None)
+        and type(results.value) is Decimal
+    ):
+        value = results.value
+        limits = target.indicator.limits
+        if limits is None or (
+            (limits[0] is None or value >= limits[0]) and (limits[1] is None or value <= limits[1])
+        ):
+            status = target.judge(value, target.lo, target.hi, policy.strict_met)
+            return make_verdict(target, status, value, (), policy)
     if not target.simple:
         from ._combine import evaluate_combined
 
@@ -147,7 +114,7 @@ def evaluate(
 
 def judge_value(target: Target, value: Any, policy: Policy) -> Status:
     """The status of *value* (in the target's unit, or a level code) against *target*'s rule."""
-    judge = _JUDGES[target.kind, target.direction]
+    judge = target.judge
     if type(value) is Fraction:  # an exact ratio: decided on integers
         return judge(*target.judged_ratio(value), policy.strict_met)
     if type(value) is str:
@@ -157,8 +124,7 @@ def judge_value(target: Target, value: Any, policy: Policy) -> Status:
 
 def judge_transformed(target: Target, value: Any, lo: Any, hi: Any, policy: Policy) -> Status:
     """The status of *value* against bounds already put on its scale (an increasing map)."""
-    judge = _JUDGES[target.kind, target.direction]
-    return judge(value, lo, hi, policy.strict_met)
+    return target.judge(value, lo, hi, policy.strict_met)
 
 
 def _is_date(value: object) -> bool:
@@ -283,7 +249,7 @@ def judged_value(target: Target, result: Result, *, level: bool = False) -> Any:
         indicator.check_value(in_indicator_unit, what="the result", error=InvalidResultError)
     if level:
         return value if given == indicator.unit else _convert(target, value, given)
-    return value if given == target.unit else target.in_unit(value, given)
+    return value if given == target.unit else target.convert(value, given)
 
 
 def _convert(target: Target, value: Any, unit: str | None) -> Any:

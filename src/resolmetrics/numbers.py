@@ -285,10 +285,10 @@ def mul(a: Exact, b: Exact) -> Exact:
 
 def trimmed(value: Decimal) -> Decimal:
     """*value* without trailing zeros after the decimal mark: 4.00 -> 4, 10.50 -> 10.5."""
-    if value.as_tuple().exponent >= 0:  # type: ignore[operator]
-        return value
-    shorter = value.normalize(_EXACT)
-    return shorter if shorter.as_tuple().exponent <= 0 else shorter.quantize(_ONE)  # type: ignore[operator]
+    whole = value.to_integral_value()  # exact for a whole number; 26150.000 -> 26150
+    if whole == value:
+        return whole
+    return value.normalize(_EXACT)  # not whole: its exponent stays negative
 
 
 def div(a: Exact, b: Exact) -> Exact:

@@ -10,6 +10,7 @@ from typing import Any
 import attrs
 
 from . import units
+from ._judges import JUDGES, Judge
 from .errors import InvalidTargetError, InvalidTargetTypeError, UnitError
 from .indicators import Direction, Indicator
 from .numbers import Exact, NumberLike, as_repr, exact, looks_numeric, mul
@@ -228,6 +229,10 @@ class Target:
     """lo and hi as integer ratios (a_lo, b_lo, a_hi, b_hi), to judge fractions on integers."""
     simple: bool = attrs.field(init=False, eq=False)
     """True when the target is one value against one rule: no period, due date or units."""
+    fast: bool = attrs.field(init=False, eq=False)
+    """True when a plain number in the indicator's unit is judged with no conversion."""
+    judge: Judge = attrs.field(init=False, eq=False)
+    """The comparison that decides the status (see ``_judges``)."""
     quota_targets: tuple[Target, Target | None] | None = attrs.field(
         init=False, eq=False, default=None
     )
@@ -239,12 +244,14 @@ class Target:
             self._check_quota(self.rule)
         else:
             self._check_rule(self.rule)
-        object.__setattr__(
-            self,
-            "simple",
+        simple = (
             self.per is None and self.due is None and self.across is None and self.growth is None
-            and not isinstance(self.rule, Quota),
+            and not isinstance(self.rule, Quota)
         )  # fmt: skip
+        object.__setattr__(self, "simple", simple)
+        fast = simple and self.indicator.scale is None and self.unit == self.indicator.unit
+        object.__setattr__(self, "fast", fast)
+        object.__setattr__(self, "judge", JUDGES[self.kind, self.direction])
 
     def _check_timing(self) -> None:
         name = f"indicator {self.indicator.key!r}"
@@ -407,6 +414,16 @@ class Target:
         """The indicator's key: results for this target are filed under it."""
         return self.indicator.key
 
+    def convert(self, value: Exact, unit: str | None) -> Exact:
+        """*value* (already exact) in *unit*, converted to the target's unit: unchecked."""
+        if unit == self.unit:
+            return value
+        try:
+            factor = units.factor(unit, self.unit)
+        except UnitError as exc:
+            raise UnitError(f"indicator {self.indicator.key!r}: {exc}") from None
+        return mul(value, factor)
+
     def in_unit(self, value: NumberLike, unit: str | None) -> Exact:
         """*value* given in *unit*, converted exactly to the target's unit.
 
@@ -415,17 +432,10 @@ class Target:
         ...     26_150_000, "triệu đồng")
         Decimal('26150')
         """
-        if type(value) is not Decimal:
-            value = exact(value, argument="Target.in_unit(value)")
+        number = exact(value, argument="Target.in_unit(value)")
         if unit is not None:
             unit = units.canonical(unit, argument="Target.in_unit(unit)")
-        if unit == self.unit:
-            return value
-        try:
-            factor = units.factor(unit, self.unit)
-        except UnitError as exc:
-            raise UnitError(f"indicator {self.indicator.key!r}: {exc}") from None
-        return mul(value, factor)
+        return self.convert(number, unit)
 
     @property
     def kind(self) -> Kind:
