@@ -20,13 +20,12 @@ beyond it in the direction of improvement.
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import pytest
 
 import resolmetrics as rm
+from _support import EXCEEDED, IN_PROGRESS, NO_DATA, NOT, D, F, raises_exactly
 
 INSPECTED = rm.Indicator("inspected", name="Party organisations inspected", unit="percent")
 POVERTY = rm.Indicator("poverty", unit="percent", direction=rm.Direction.LOWER_IS_BETTER)
@@ -34,14 +33,6 @@ PRICES = rm.Indicator("prices", unit="percent", direction=rm.Direction.ON_TARGET
 MEMBERS = rm.Indicator("admitted", unit="member")
 GDP = rm.Indicator("gdp", unit="tỷ đồng")
 
-EXCEEDED = rm.Status.EXCEEDED
-ACHIEVED = rm.Status.ACHIEVED
-NOT = rm.Status.NOT_ACHIEVED
-IN_PROGRESS = rm.Status.IN_PROGRESS
-NO_DATA = rm.Status.NO_DATA
-
-D = Decimal
-F = Fraction
 
 MID_TERM = date(2023, 6, 30)
 
@@ -380,10 +371,7 @@ def test_domain_row_5_at_the_end_of_the_term() -> None:
     ids=["due-as-str", "due-two-digits", "as-of-as-str", "unknown-progress-method"],
 )
 def test_errors(call: Any, error: type[Exception], message: str) -> None:
-    with pytest.raises(error) as info:
-        call()
-    assert type(info.value) is error
-    assert str(info.value) == message
+    raises_exactly(call, error, message)
 
 
 def test_a_result_older_than_the_baseline_gets_no_progress_assessment() -> None:

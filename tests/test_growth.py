@@ -25,19 +25,11 @@ from typing import Any
 import pytest
 
 import resolmetrics as rm
+from _support import ACHIEVED, EXCEEDED, IN_PROGRESS, NO_DATA, NOT, D, F, raises_exactly
 
 INCOME = rm.Indicator("income", name="Average income", unit="triệu đồng")
 GDP = rm.Indicator("gdp", unit="tỷ đồng")
 COMMITTEE = rm.Indicator("committee", scale=rm.PARTY_QUALITY)
-
-EXCEEDED = rm.Status.EXCEEDED
-ACHIEVED = rm.Status.ACHIEVED
-NOT = rm.Status.NOT_ACHIEVED
-IN_PROGRESS = rm.Status.IN_PROGRESS
-NO_DATA = rm.Status.NO_DATA
-
-D = Decimal
-F = Fraction
 
 
 def levels(values: dict[int, Any], **options: Any) -> list[rm.Result]:
@@ -466,10 +458,7 @@ TARGET_ERRORS = [
     ids=[case[0] for case in TARGET_ERRORS],
 )
 def test_growth_target_errors(build: Any, error: type[Exception], message: str) -> None:
-    with pytest.raises(error) as info:
-        build()
-    assert type(info.value) is error
-    assert str(info.value) == message
+    raises_exactly(build, error, message)
 
 
 def test_growth_bounds_in_percent_are_accepted() -> None:

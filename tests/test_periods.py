@@ -18,32 +18,19 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import attrs
 import pytest
 
 import resolmetrics as rm
+from _support import ACHIEVED, EXCEEDED, IN_PROGRESS, NO_DATA, NOT, D, F, raises_exactly, yearly
 from resolmetrics.render import actual_text
 
 MEMBERS = rm.Indicator("admitted", name="New members", unit="member")
 SHARE = rm.Indicator("share", unit="percent")
 COMMITTEE = rm.Indicator("committee", scale=rm.PARTY_QUALITY)
 REVENUE = rm.Indicator("revenue", unit="tỷ đồng")
-
-EXCEEDED = rm.Status.EXCEEDED
-ACHIEVED = rm.Status.ACHIEVED
-NOT = rm.Status.NOT_ACHIEVED
-IN_PROGRESS = rm.Status.IN_PROGRESS
-NO_DATA = rm.Status.NO_DATA
-
-D = Decimal
-F = Fraction
-
-
-def yearly(values: dict[int, Any], **options: Any) -> list[rm.Result]:
-    return [rm.Result(value, period=year, **options) for year, value in values.items()]
 
 
 def admitted(
@@ -523,10 +510,7 @@ TARGET_ERRORS = [
     ids=[case[0] for case in TARGET_ERRORS],
 )
 def test_yearly_target_errors(build: Any, error: type[Exception], message: str) -> None:
-    with pytest.raises(error) as info:
-        build()
-    assert type(info.value) is error
-    assert str(info.value) == message
+    raises_exactly(build, error, message)
 
 
 def test_a_yearly_target_with_no_term_and_nothing_reported_is_no_data() -> None:

@@ -29,23 +29,11 @@ from typing import Any
 import pytest
 
 import resolmetrics as rm
+from _support import ACHIEVED, EXCEEDED, IN_PROGRESS, NO_DATA, NOT, D, F, by_unit, raises_exactly
 
 SHARE = rm.Indicator("org_good", unit="percent")
 RATED = rm.Indicator("base_rating", scale=rm.PARTY_QUALITY)
 MEMBERS = rm.Indicator("admitted", unit="member")
-
-EXCEEDED = rm.Status.EXCEEDED
-ACHIEVED = rm.Status.ACHIEVED
-NOT = rm.Status.NOT_ACHIEVED
-IN_PROGRESS = rm.Status.IN_PROGRESS
-NO_DATA = rm.Status.NO_DATA
-
-D = Decimal
-F = Fraction
-
-
-def by_unit(values: dict[str, Any], **options: Any) -> list[rm.Result]:
-    return [rm.Result(value, entity=entity, **options) for entity, value in values.items()]
 
 
 def rated(ratings: list[str]) -> list[rm.Result]:
@@ -677,10 +665,7 @@ ERRORS = [
     ("call", "error", "message"), [c[1:] for c in ERRORS], ids=[c[0] for c in ERRORS]
 )
 def test_errors(call: Any, error: type[Exception], message: str) -> None:
-    with pytest.raises(error) as info:
-        call()
-    assert type(info.value) is error
-    assert str(info.value) == message
+    raises_exactly(call, error, message)
 
 
 def test_quota_rounding_must_be_stated() -> None:

@@ -20,6 +20,7 @@ from typing import Any
 import pytest
 
 import resolmetrics as rm
+from _support import ACHIEVED, EXCEEDED, IN_PROGRESS, NO_DATA, NOT, D, raises_exactly
 
 SHARE = rm.Indicator("org_good", name="Base organisations rated good+", unit="percent")
 MEMBERS_GOOD = rm.Indicator("members_good", name="Members rated good+", unit="percent")
@@ -30,13 +31,6 @@ POVERTY = rm.Indicator(
 )
 FOREST = rm.Indicator("forest", name="Forest cover", unit="percent")
 
-EXCEEDED = rm.Status.EXCEEDED
-ACHIEVED = rm.Status.ACHIEVED
-NOT = rm.Status.NOT_ACHIEVED
-IN_PROGRESS = rm.Status.IN_PROGRESS
-NO_DATA = rm.Status.NO_DATA
-
-D = Decimal
 
 MID_TERM = date(2023, 6, 30)
 NAME = "Resolution of the 4th Congress"
@@ -372,10 +366,7 @@ ERRORS = [
     ("call", "error", "message"), [c[1:] for c in ERRORS], ids=[c[0] for c in ERRORS]
 )
 def test_errors(call: Any, error: type[Exception], message: str) -> None:
-    with pytest.raises(error) as info:
-        call()
-    assert type(info.value) is error
-    assert str(info.value) == message
+    raises_exactly(call, error, message)
 
 
 # --------------------------------------------------------------------------- the demo

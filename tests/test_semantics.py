@@ -32,18 +32,11 @@ from typing import Any
 import pytest
 
 import resolmetrics as rm
+from _support import ACHIEVED, EXCEEDED, NO_DATA, NOT, D, F
 
 UP = rm.Direction.HIGHER_IS_BETTER
 DOWN = rm.Direction.LOWER_IS_BETTER
 BAND = rm.Direction.ON_TARGET
-
-EXCEEDED = rm.Status.EXCEEDED
-ACHIEVED = rm.Status.ACHIEVED
-NOT = rm.Status.NOT_ACHIEVED
-NO_DATA = rm.Status.NO_DATA
-
-D = Decimal
-F = Fraction
 
 
 def judge(

@@ -15,6 +15,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 import attrs
+from _oracle import contract_status
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -70,25 +71,6 @@ def number(bound) -> Fraction:
     if isinstance(bound, str):
         return Fraction(RANK[" ".join(bound.split()).casefold()])
     return Fraction(bound)
-
-
-def contract_status(kind, direction, v, lo, hi, strict) -> rm.Status:
-    """The table of DESIGN.md section 2, written out independently of the engine."""
-    if kind is K.AT_LEAST:
-        return EXC if v > lo else ACH if v == lo else NOT
-    if kind is K.AT_MOST:
-        return EXC if v < lo else ACH if v == lo else NOT
-    if kind is K.ABOVE:
-        return strict if v > lo else NOT
-    if kind is K.BELOW:
-        return strict if v < lo else NOT
-    if kind is K.EXACTLY:
-        return ACH if v == lo else NOT
-    if direction is H:
-        return NOT if v < lo else EXC if v > hi else ACH
-    if direction is L:
-        return NOT if v > hi else EXC if v < lo else ACH
-    return ACH if lo <= v <= hi else NOT
 
 
 def contract_margin(kind, direction, v, lo, hi) -> Fraction:

@@ -13,6 +13,7 @@ from fractions import Fraction
 
 import attrs
 import pytest
+from _oracle import contract_status
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,27 +66,6 @@ def value_of(target: rm.Target, result: rm.Result) -> Fraction:
         return Fraction(RANK[" ".join(result.value.split()).casefold()])
     written = target.indicator.unit if result.unit is None else result.unit
     return Fraction(result.value) * SIZE[written] / SIZE[target.unit]
-
-
-def contract_status(
-    kind: rm.Kind, direction: rm.Direction, v: Fraction, lo: Fraction, hi: Fraction, strict
-) -> rm.Status:
-    """The table of DESIGN.md section 2, written out independently of the engine."""
-    if kind is K.AT_LEAST:
-        return EXC if v > lo else ACH if v == lo else NOT
-    if kind is K.AT_MOST:
-        return EXC if v < lo else ACH if v == lo else NOT
-    if kind is K.ABOVE:
-        return strict if v > lo else NOT
-    if kind is K.BELOW:
-        return strict if v < lo else NOT
-    if kind is K.EXACTLY:
-        return ACH if v == lo else NOT
-    if direction is H:
-        return NOT if v < lo else EXC if v > hi else ACH
-    if direction is L:
-        return NOT if v > hi else EXC if v < lo else ACH
-    return ACH if lo <= v <= hi else NOT
 
 
 def contract_margin(
