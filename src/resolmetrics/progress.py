@@ -48,6 +48,7 @@ numbers).
 
 from __future__ import annotations
 
+import abc
 import decimal
 import numbers as _numbers
 from collections.abc import Callable, Mapping
@@ -681,8 +682,12 @@ def _open_sdg_zero(value: object) -> Exact:
     return _number_field("OpenSDG", "zero_replacement")(value)
 
 
-class _Method:
-    """What every progress method shares: reading and checking the inputs."""
+class _Method(abc.ABC):
+    """What every progress method shares: reading and checking the inputs.
+
+    A method says what it adds to the parameters (``_settings``) and how it
+    judges inputs that allow an assessment (``_judge``).
+    """
 
     __slots__ = ()
     name: ClassVar[str]
@@ -724,13 +729,15 @@ class _Method:
             return _outcome(self.name, "not_available", None, parameters, warnings, reason)
         return self._judge(inputs, parameters, warnings)
 
+    @abc.abstractmethod
     def _settings(self) -> dict[str, object]:
-        raise NotImplementedError  # pragma: no cover - each method defines it
+        """The method's own parameters, shown with the inputs in ``Progress.parameters``."""
 
+    @abc.abstractmethod
     def _judge(
         self, inputs: _Inputs, parameters: dict[str, object], warnings: list[str]
     ) -> Progress:
-        raise NotImplementedError  # pragma: no cover - each method defines it
+        """The assessment of inputs that have at least two data points."""
 
 
 @attrs.frozen(repr=False)

@@ -87,6 +87,18 @@ def years(draw: st.DrawFn) -> tuple[int, int, int]:
     return base, current, target
 
 
+# The inputs of an assessment: a base, current and target value, with or without
+# the target, in either direction, over years drawn by years().
+SERIES = {
+    "base": values,
+    "current": values,
+    "target": values,
+    "with_target": st.booleans(),
+    "direction": directions,
+    "when": years(),
+}
+
+
 def _assess(
     assessor: ProgressMethod,
     base: Decimal,
@@ -147,12 +159,7 @@ def test_status_is_monotone_in_the_current_value(
 @FAST
 @given(
     assessor=st.sampled_from([OpenSDG(), Eurostat(), UNSD(), LinearProRating()]),
-    base=values,
-    current=values,
-    target=values,
-    with_target=st.booleans(),
-    direction=directions,
-    when=years(),
+    **SERIES,
 )
 def test_mirror_symmetry(
     assessor: ProgressMethod,
@@ -247,12 +254,7 @@ def test_eurostat_meeting_a_target_ahead_is_significant_progress(
 @FAST
 @given(
     assessor=st.sampled_from(METHODS),
-    base=values,
-    current=values,
-    target=values,
-    with_target=st.booleans(),
-    direction=directions,
-    when=years(),
+    **SERIES,
 )
 def test_status_follows_from_the_exposed_value(
     assessor: ProgressMethod,
