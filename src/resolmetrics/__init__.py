@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from .errors import (
+    InconsistentResultWarning,
     InvalidArgumentError,
     InvalidArgumentTypeError,
     InvalidResultError,
@@ -59,6 +60,10 @@ if TYPE_CHECKING:
     from .resolution import Report as Report
     from .resolution import Resolution as Resolution
     from .resolution import Row as Row
+    from .text import TargetSpec as TargetSpec
+    from .text import format_target as format_target
+    from .text import parse_number as parse_number
+    from .text import parse_target as parse_target
 
 __version__ = "0.1.0"
 
@@ -71,6 +76,7 @@ __all__ = [
     "Direction",
     "Eurostat",
     "Group",
+    "InconsistentResultWarning",
     "Indicator",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
@@ -96,6 +102,7 @@ __all__ = [
     "Rule",
     "Status",
     "Target",
+    "TargetSpec",
     "UnitError",
     "Verdict",
     "__version__",
@@ -110,6 +117,9 @@ __all__ = [
     "define_unit",
     "evaluate",
     "exactly",
+    "format_target",
+    "parse_number",
+    "parse_target",
     "quota",
     "review_table",
     "summary",
@@ -128,6 +138,10 @@ _LAZY = {
     "Eurostat": "progress",
     "UNSD": "progress",
     "LinearProRating": "progress",
+    "TargetSpec": "text",
+    "format_target": "text",
+    "parse_number": "text",
+    "parse_target": "text",
 }
 
 

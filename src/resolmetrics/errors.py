@@ -13,6 +13,7 @@ boundaries (multiprocessing, task queues) intact.
 from __future__ import annotations
 
 __all__ = [
+    "InconsistentResultWarning",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
     "InvalidResultError",
@@ -55,6 +56,13 @@ class InvalidArgumentTypeError(InvalidArgumentError, TypeError):
 
 class UnitError(ResolmetricsError, ValueError):
     """A unit is unknown, or two units cannot be compared."""
+
+
+class InconsistentResultWarning(UserWarning):
+    """A result's text disagrees with itself beyond its rounding ("33/52 = 64%").
+
+    Issued by ``Result.parse(..., mismatch="warn")``; the exact ratio is kept.
+    """
 
 
 class ParseError(ResolmetricsError, ValueError):

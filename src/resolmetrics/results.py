@@ -130,6 +130,36 @@ class Result:
         object.__setattr__(result, "ratio_of", (numerator, denominator))
         return result
 
+    @classmethod
+    def parse(
+        cls,
+        text: str,
+        lang: str | None = None,
+        *,
+        period: int | None = None,
+        entity: str | None = None,
+        mismatch: str = "error",
+    ) -> Result:
+        """A result written as people write it, in Vietnamese or English.
+
+        >>> Result.parse("99,2%", "vi")
+        Result('99.2', unit='percent')
+        >>> Result.parse("33/52 = 63,5%", "vi")
+        Result.ratio(33, 52)
+        >>> Result.parse("3.745.356 triệu đồng", "vi")
+        Result(3745356, unit='triệu đồng')
+
+        A ratio "a/b" is kept exact; a percentage stated after it must be
+        the ratio rounded to the decimals it shows, else ``mismatch="error"``
+        (the default) raises :class:`ParseError` and ``mismatch="warn"``
+        issues an :class:`InconsistentResultWarning` and keeps the ratio.
+        Numbers are read as in :func:`parse_number`: a number that reads
+        differently in the two languages needs ``lang``.
+        """
+        from .text._results import parse_result
+
+        return parse_result(text, lang, period=period, entity=entity, mismatch=mismatch)
+
     def __repr__(self) -> str:
         if self.ratio_of is not None:
             parts = [str(self.ratio_of[0]), str(self.ratio_of[1])]

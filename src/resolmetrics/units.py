@@ -75,6 +75,7 @@ _add(("enterprise", "enterprises", "doanh nghiệp", "DN"), "enterprise", 1, "en
 _add(("household", "households", "hộ"), "household", 1, "households", "hộ", "household")
 _add(("person", "persons", "people", "người"), "person", 1, "persons", "người", "person")
 _add(("visit", "visits", "lượt người"), "visit", 1, "visits", "lượt người", "visit")
+_add(("USD", "usd", "đô la Mỹ"), "money_usd", 1, "USD", "USD")
 
 # Words pint cannot read as one identifier, and the name it knows them by.
 _PINT_WORDS = {
@@ -82,6 +83,7 @@ _PINT_WORDS = {
     "tổ chức": "organisation",
     "doanh nghiệp": "enterprise",
     "lượt người": "visit",
+    "đô la Mỹ": "USD",
     "%": "percent",
 }
 
@@ -96,6 +98,7 @@ _PINT_DEFINITIONS = (
     "household = [household] = households = hộ",
     "person = [person] = persons = people = người",
     "visit = [visit] = visits",
+    "USD = [money_usd] = usd",
 )
 
 _user_definitions: list[str] = []

@@ -1,0 +1,128 @@
+"""Numbers as people write them, read and written through Babel's locale data.
+
+Vietnamese writes "3.745.356,5" (dots group thousands, a comma marks the
+decimals); English writes "3,745,356.5". A number that reads differently in
+the two and is given without a language is never guessed: it is a
+ParseError naming both readings.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import TYPE_CHECKING
+
+from resolmetrics.errors import InvalidArgumentError, ParseError
+from resolmetrics.numbers import Exact, exact, round_display
+
+if TYPE_CHECKING:
+    from babel.numbers import NumberFormatError as NumberFormatError
+
+__all__ = ["LANGS", "format_localised", "parse_number"]
+
+LANGS = ("vi", "en")
+_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+
+
+def check_lang(lang: object, *, optional: bool = False) -> str | None:
+    """*lang* if it is a supported language (or None where that is allowed)."""
+    if lang is None and optional:
+        return None
+    if lang not in LANGS:
+        raise InvalidArgumentError(
+            f"lang={lang!r} is not a supported language; use 'vi' or 'en'"
+            + (", or None to tell it from the words" if optional else "")
+        )
+    return lang
+
+
+def _read(text: str, lang: str) -> Decimal:
+    from babel.numbers import NumberFormatError, parse_decimal
+
+    try:
+        return parse_decimal(text, locale=_LOCALES[lang], strict=True)
+    except NumberFormatError:
+        raise
+    except Exception as exc:  # Babel's other complaints about malformed text
+        raise NumberFormatError(str(exc)) from None
+
+
+def parse_number(text: str, lang: str | None = None) -> Exact:
+    """A number written as people write it in *lang* ("vi" or "en"), exactly.
+
+    >>> parse_number("3.745.356", "vi")
+    Decimal('3745356')
+    >>> parse_number("99,2", "vi")
+    Decimal('99.2')
+    >>> parse_number("2,046", "en")
+    Decimal('2046')
+
+    With ``lang=None`` a number is read only when both languages read it
+    the same way ("95", "1.234,5" is Vietnamese only); "2.046" is two
+    thousand and forty-six in Vietnamese and two point zero four six in
+    English, so it is a :class:`ParseError` asking for the language.
+    """
+    if not isinstance(text, str):
+        raise ParseError(f"parse_number(text) takes a str, got {text!r}", "", None)
+    lang = check_lang(lang, optional=True)
+    source = text.strip()
+    start = text.find(source) if source else 0
+    languages = LANGS if lang is None else (lang,)
+    readings: dict[str, Decimal] = {}
+    problems: dict[str, str] = {}
+    for each in languages:
+        try:
+            readings[each] = _read(source, each)
+        except Exception as exc:
+            problems[each] = str(exc)
+    if not readings:
+        expected = {
+            "vi": "a number such as '3.745.356' or '99,2'",
+            "en": "a number such as '3,745,356' or '99.2'",
+        }
+        wanted = " or ".join(expected[each] for each in languages)
+        hint = ""
+        suggestions = _suggestions(problems)
+        if suggestions:
+            hint = f"; did you mean {suggestions}?"
+        raise ParseError(f"expected {wanted}{hint}", text, start)
+    values = set(readings.values())
+    if len(values) > 1:
+        vi, en = readings["vi"], readings["en"]
+        raise ParseError(
+            f"{source!r} is {_plain(vi)} in Vietnamese and {_plain(en)} in English; "
+            "say which with lang='vi' or lang='en'",
+            text,
+            start,
+        )
+    value = values.pop()
+    return exact(value, argument="parse_number(text)")
+
+
+def _suggestions(problems: dict[str, str]) -> str:
+    for message in problems.values():
+        if "Did you mean" in message:
+            return (
+                message.split("Did you mean", 1)[1].strip().rstrip("?").replace(" Or maybe", " or")
+            )
+    return ""
+
+
+def _plain(value: Decimal) -> str:
+    return format(value, "f")
+
+
+def format_localised(value: Exact, lang: str, places: int, rounding: str) -> str:
+    """*value* written for *lang* through Babel, rounded by *rounding* to at most *places*.
+
+    The rounding is done here, exactly; Babel only writes the digits.
+    """
+    from babel.numbers import format_decimal
+
+    rounded = round_display(value, places, rounding)
+    text = format(rounded.copy_abs(), "f")
+    decimals = len(text.partition(".")[2].rstrip("0"))
+    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
+    written = format_decimal(
+        rounded.copy_abs(), format=pattern, locale=_LOCALES[lang], decimal_quantization=False
+    )
+    return ("-" if rounded < 0 else "") + written

@@ -1,0 +1,168 @@
+"""Results as people write them: "99,2%", "33/52 = 63,5%", "3.745.356 triệu đồng", "HTNV"."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Callable
+from fractions import Fraction
+
+from resolmetrics.errors import InconsistentResultWarning, InvalidArgumentError, ParseError
+from resolmetrics.numbers import Exact, as_text, decimal_places
+from resolmetrics.results import Result
+
+from . import _vocabulary as vocabulary
+from ._numbers import check_lang, parse_number
+from ._parser import detect_language
+from ._tokenizer import Token, tokenize
+
+__all__ = ["parse_result"]
+
+_MISMATCH = ("error", "warn")
+
+
+def parse_result(
+    text: str,
+    lang: str | None = None,
+    *,
+    period: int | None = None,
+    entity: str | None = None,
+    mismatch: str = "error",
+) -> Result:
+    """Read one result (see :meth:`resolmetrics.Result.parse`)."""
+    if not isinstance(text, str):
+        raise ParseError(f"Result.parse(text) takes a str, got {text!r}", "", None)
+    lang = check_lang(lang, optional=True)
+    if mismatch not in _MISMATCH:
+        raise InvalidArgumentError(
+            f"Result.parse(mismatch) must be 'error' or 'warn', got {mismatch!r}"
+        )
+    tokens = tokenize(text)
+    words_lang = lang or detect_language(tokens)
+    if not tokens:
+        raise ParseError("expected a result such as '99,2%', '33/52 = 63,5%' or 'HTNV'", text, 0)
+    first = tokens[0]
+    if first.kind == "WORD":
+        return _rating(text, tokens, words_lang or "vi", period, entity)
+
+    def number(token: Token) -> Exact:
+        if token.kind != "NUMBER":
+            raise ParseError("expected a number", text, token.start)
+        try:
+            return parse_number(token.text, lang or words_lang)
+        except ParseError as exc:
+            raise ParseError(exc.message, text, token.start) from None
+
+    negative = first.kind == "DASH" and len(tokens) > 1
+    at = 1 if negative else 0
+    value = number(tokens[at])
+    at += 1
+    if at + 1 < len(tokens) and tokens[at].kind == "SLASH" and tokens[at + 1].kind == "NUMBER":
+        if negative:
+            raise ParseError("a count out of a total is not negative", text, first.start)
+        numerator, denominator = value, number(tokens[at + 1])
+        if numerator != int(numerator) or denominator != int(denominator) or denominator == 0:
+            raise ParseError(
+                "expected whole counts in 'a/b', with b above 0", text, tokens[at - 1].start
+            )
+        result = Result.ratio(int(numerator), int(denominator), period=period, entity=entity)
+        at += 2
+        if at < len(tokens):
+            stated, at = _stated_percent(text, tokens, at, number)
+            _check(text, tokens, result, stated, mismatch)
+        _end(text, tokens, at)
+        return result
+    if negative:
+        value = -value
+    unit = None
+    if at < len(tokens) and tokens[at].kind == "PERCENT":
+        unit, at = "percent", at + 1
+    elif at < len(tokens):
+        found = _match(tokens, at, vocabulary.UNITS)
+        if found is None:
+            raise ParseError(
+                "expected a unit such as '%', 'triệu đồng' or 'đảng viên' after the number",
+                text,
+                tokens[at].start,
+            )
+        unit, at = found[0], at + found[1]
+        if unit == "percentage points":
+            unit = "percent"
+    _end(text, tokens, at)
+    return Result(value, unit, period=period, entity=entity)
+
+
+def _stated_percent(
+    text: str, tokens: list[Token], at: int, number: Callable[[Token], Exact]
+) -> tuple[Exact, int]:
+    """'= 63,5%' or '(63,5%)' after a ratio: the percentage the text states."""
+    opened = tokens[at].kind == "OPEN"
+    if tokens[at].kind not in ("EQUALS", "OPEN"):
+        raise ParseError("expected '= 63,5%' after the ratio", text, tokens[at].start)
+    at += 1
+    if at >= len(tokens):
+        raise ParseError("expected the percentage", text, len(text))
+    stated = number(tokens[at])
+    at += 1
+    if at >= len(tokens) or tokens[at].kind != "PERCENT":
+        raise ParseError("expected '%' after the percentage", text, _at(text, tokens, at))
+    at += 1
+    if opened:
+        if at >= len(tokens) or tokens[at].kind != "CLOSE":
+            raise ParseError("expected ')'", text, _at(text, tokens, at))
+        at += 1
+    return stated, at
+
+
+def _check(text: str, tokens: list[Token], result: Result, stated: Exact, mismatch: str) -> None:
+    """The stated percentage must be the exact share rounded to the decimals it shows."""
+    places = decimal_places(stated) or 0
+    exact_share = Fraction(result.value)
+    if abs(exact_share - Fraction(stated)) <= Fraction(1, 2 * 10**places):
+        return
+    n, d = result.ratio_of  # type: ignore[misc]
+    message = (
+        f"{n}/{d} is {_shown(exact_share)}%, which does not round to the stated "
+        f"{as_text(stated)}%; check the counts or the percentage"
+    )
+    if mismatch == "error":
+        raise ParseError(message, text, tokens[0].start)
+    warnings.warn(f"{text!r}: {message}; the exact ratio is kept", InconsistentResultWarning,
+                  stacklevel=4)  # fmt: skip
+
+
+def _shown(value: Fraction) -> str:
+    from resolmetrics.numbers import round_display
+
+    return format(round_display(value, 4, "ROUND_HALF_UP").normalize(), "f")
+
+
+def _rating(
+    text: str, tokens: list[Token], lang: str, period: int | None, entity: str | None
+) -> Result:
+    for table in (vocabulary.RATINGS[lang], vocabulary.RATINGS["vi"], vocabulary.RATINGS["en"]):
+        found = _match(tokens, 0, table)
+        if found is not None:
+            _end(text, tokens, found[1])
+            return Result(found[0], period=period, entity=entity)
+    return Result(" ".join(text.split()), period=period, entity=entity)  # another scale's level
+
+
+def _match(
+    tokens: list[Token], at: int, table: dict[tuple[str, ...], str]
+) -> tuple[str, int] | None:
+    for phrase, meaning in table.items():
+        words = tokens[at : at + len(phrase)]
+        if len(words) == len(phrase) and all(
+            t.key == w for t, w in zip(words, phrase, strict=True)
+        ):
+            return meaning, len(phrase)
+    return None
+
+
+def _at(text: str, tokens: list[Token], at: int) -> int:
+    return tokens[at].start if at < len(tokens) else len(text)
+
+
+def _end(text: str, tokens: list[Token], at: int) -> None:
+    if at < len(tokens):
+        raise ParseError("expected nothing more after the result", text, tokens[at].start)
