@@ -198,3 +198,25 @@ def test_an_unsupported_language_is_an_argument_error(call: object) -> None:
     with pytest.raises(rm.InvalidArgumentError) as info:
         call(verdict)  # type: ignore[operator]
     assert str(info.value) == "lang='fr' is not a supported language; use 'en' or 'vi'"
+
+
+def test_points_may_be_written_the_customary_way() -> None:
+    """DOMAIN.md section 1, row 2: "92% trở lên" with 94,5% is written "Vượt 2,5%"."""
+    verdict = _verdict(SHARE, rm.at_least(92), rm.Result("94.5"))
+    assert verdict.explain("vi") == "Vượt 2,5 điểm phần trăm"
+    assert verdict.explain("vi", points="percent") == "Vượt 2,5%"
+    assert verdict.explain(points="percent") == "exceeded by 2.5%"
+    customary = _verdict(SHARE, rm.at_least(92), rm.Result("94.5"), rm.Policy(points="percent"))
+    assert customary.explain("vi") == "Vượt 2,5%"
+    # a count's margin is relative already: the option changes nothing there
+    members = _verdict(MEMBERS, rm.at_least(240), rm.Result(249), rm.Policy(points="percent"))
+    assert members.explain("vi") == "Vượt 3,75% (9 đảng viên)"
+
+
+def test_an_unknown_points_style_is_refused() -> None:
+    with pytest.raises(rm.InvalidArgumentError) as info:
+        rm.Policy(points="pp")
+    assert str(info.value) == (
+        'Policy(points) must be \'words\' ("3.1 percentage points", "3,1 điểm phần trăm", '
+        "the default) or 'percent' (the customary \"Vượt 3,1%\"), got 'pp'"
+    )

@@ -23,6 +23,7 @@ Nothing is rounded until it is displayed; :func:`round_display` and
 
 from __future__ import annotations
 
+import functools
 import numbers as _numbers
 import operator
 from collections.abc import Callable
@@ -342,7 +343,16 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
 _WIDE = Context(prec=2 * MAX_EXPONENT + 40)
 
 
-_SEPARATORS = {"en": (",", "."), "vi": (".", ",")}
+_LOCALES = {"en": "en_US", "vi": "vi_VN"}
+
+
+@functools.cache
+def symbols(lang: str) -> tuple[str, str, str]:
+    """(group mark, decimal mark, minus sign) of *lang*, from Babel's locale data, read once."""
+    from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
+
+    locale = _LOCALES[lang]
+    return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
 
 
 def format_number(
@@ -357,16 +367,13 @@ def format_number(
 
     Trailing zeros after the decimal mark are dropped (``3.10`` shows as
     ``3.1``). ``lang`` picks the marks: ``en`` writes ``3,745,356.5`` and
-    ``vi`` writes ``3.745.356,5``.
+    ``vi`` writes ``3.745.356,5``: the marks are the locale's, from Babel.
     """
-    try:
-        group_mark, decimal_mark = _SEPARATORS[lang]
-    except KeyError:
-        raise InvalidArgumentError(
-            f"lang={lang!r} is not a supported language; use 'en' or 'vi'"
-        ) from None
+    if lang not in _LOCALES:
+        raise InvalidArgumentError(f"lang={lang!r} is not a supported language; use 'en' or 'vi'")
+    group_mark, decimal_mark, minus = symbols(lang)
     rounded = round_display(value, places, rounding)
-    sign = "-" if rounded < 0 else ""
+    sign = minus if rounded < 0 else ""
     text = format(rounded.copy_abs(), "f")
     whole, _, decimals = text.partition(".")
     decimals = decimals.rstrip("0")

@@ -59,6 +59,15 @@ def _progress(value: object) -> object:
     )
 
 
+def _points(value: object) -> str:
+    if value not in ("words", "percent"):
+        raise InvalidArgumentError(
+            f'Policy(points) must be \'words\' ("3.1 percentage points", "3,1 điểm phần '
+            f'trăm", the default) or \'percent\' (the customary "Vượt 3,1%"), got {value!r}'
+        )
+    return value
+
+
 def _rounding(value: object) -> str:
     if not isinstance(value, str) or value not in _ROUNDINGS:
         raise InvalidArgumentError(
@@ -87,6 +96,10 @@ class Policy:
         default) makes the verdict NO_DATA and names what is missing (the
         years or units reported are still in its parts); ``"skip"`` judges
         on what was reported and leaves the rest out.
+    ``points``
+        How a margin in percentage points is written: ``"words"`` (the
+        default: "3.1 percentage points", "3,1 điểm phần trăm") or
+        ``"percent"``, the customary "Vượt 3,1%" of Vietnamese review tables.
     ``progress``
         How a target not yet due that has a baseline is assessed: ``"linear"``
         (the default: linear pro-rating over the term), ``"open_sdg"``,
@@ -98,6 +111,7 @@ class Policy:
     places: int = attrs.field(default=2, converter=_places)
     rounding: str = attrs.field(default=decimal.ROUND_HALF_UP, converter=_rounding)
     missing: str = attrs.field(default="no_data", converter=_missing)
+    points: str = attrs.field(default="words", converter=_points)
     progress: object = attrs.field(default="linear", converter=_progress)
 
 

@@ -12,6 +12,8 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+import attrs
+
 from . import units
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .numbers import (
@@ -359,6 +361,8 @@ def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
     if _counts_units(verdict):
         many, one = _COUNTED[lang]["units"]
         return (one if size == 1 else many).format(format_number(size, lang, MAX_PLACES))
+    if basis.unit == "percent" and policy.points == "percent":
+        return f"{number_text(size, lang, policy)}%"  # the customary "Vượt 3,1%"
     if basis.unit in ("percent", "permille"):
         many, one = _COUNTED[lang][basis.unit]
         text = number_text(size, lang, policy)
@@ -376,10 +380,14 @@ def _counts_units(verdict: Verdict) -> bool:
     return context is not None and context.combined in ("count", "quota")
 
 
-def explain(verdict: Verdict, lang: str = "en", *, detail: bool = False) -> str:
+def explain(
+    verdict: Verdict, lang: str = "en", *, detail: bool = False, points: str | None = None
+) -> str:
     """*verdict* in words (see :meth:`Verdict.explain`)."""
     lang = _lang(lang)
     policy = verdict.policy or DEFAULT_POLICY
+    if points is not None:
+        policy = attrs.evolve(policy, points=points)
     phrases = _PHRASES[lang]
     status = _STATUS_WORDS[lang][verdict.status]
     target = verdict.target

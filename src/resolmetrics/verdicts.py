@@ -281,7 +281,7 @@ class Verdict:
             return None
         return div(actual, bound) if target.sign > 0 else div(bound, actual)
 
-    def explain(self, lang: str = "en", *, detail: bool = False) -> str:
+    def explain(self, lang: str = "en", *, detail: bool = False, points: str | None = None) -> str:
         """The verdict in words, as a review table's verdict column states it.
 
         >>> import resolmetrics as rm
@@ -295,13 +295,15 @@ class Verdict:
         'exceeded by 3.1 percentage points: 93.1% against at least 90%'
 
         ``lang`` is ``"en"`` or ``"vi"``; ``detail=True`` adds the value
-        and the target it was judged against. Numbers are rounded for display
+        and the target it was judged against; ``points="percent"`` writes a
+        margin in percentage points the customary way, "Vượt 3,1%" (see
+        :class:`~resolmetrics.Policy`). Numbers are rounded for display
         by the verdict's :class:`~resolmetrics.Policy`, never so far that a
         miss looks like the bound.
         """
         from .render import explain
 
-        return explain(self, lang, detail=detail)
+        return explain(self, lang, detail=detail, points=points)
 
     def _measure(self) -> tuple[Exact, Exact] | None:
         """(margin, the bound it is measured from), in ranks for a rated indicator."""

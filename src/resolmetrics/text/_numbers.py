@@ -1,4 +1,4 @@
-"""Numbers as people write them, read and written through Babel's locale data.
+"""Numbers as people write them, read through Babel's locale data.
 
 Vietnamese writes "3.745.356,5" (dots group thousands, a comma marks the
 decimals); English writes "3,745,356.5". A number that reads differently in
@@ -12,12 +12,12 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from resolmetrics.errors import InvalidArgumentError, ParseError
-from resolmetrics.numbers import Exact, exact, round_display
+from resolmetrics.numbers import Exact, exact
 
 if TYPE_CHECKING:
     from babel.numbers import NumberFormatError as NumberFormatError
 
-__all__ = ["LANGS", "format_localised", "parse_number"]
+__all__ = ["LANGS", "check_lang", "parse_number"]
 
 LANGS = ("vi", "en")
 _LOCALES = {"vi": "vi_VN", "en": "en_US"}
@@ -109,20 +109,3 @@ def _suggestions(problems: dict[str, str]) -> str:
 
 def _plain(value: Decimal) -> str:
     return format(value, "f")
-
-
-def format_localised(value: Exact, lang: str, places: int, rounding: str) -> str:
-    """*value* written for *lang* through Babel, rounded by *rounding* to at most *places*.
-
-    The rounding is done here, exactly; Babel only writes the digits.
-    """
-    from babel.numbers import format_decimal
-
-    rounded = round_display(value, places, rounding)
-    text = format(rounded.copy_abs(), "f")
-    decimals = len(text.partition(".")[2].rstrip("0"))
-    pattern = "#,##0" + ("." + "0" * decimals if decimals else "")
-    written = format_decimal(
-        rounded.copy_abs(), format=pattern, locale=_LOCALES[lang], decimal_quantization=False
-    )
-    return ("-" if rounded < 0 else "") + written
