@@ -192,6 +192,32 @@ LINES: dict[str, list[tuple[str, ...]]] = {
         ("Met 6 of 9 targets (3 achieved, 3 exceeded); 1 not achieved; 1 in progress; "
          "1 with no data.",),
     ],
+    "text_review.py": [
+        ("Sơ kết giữa nhiệm kỳ 2020-2025, ngày 30/06/2023 (số liệu giả định)",),
+        ("Mid-term review of the term 2020-2025 at 30 June 2023 (invented figures)",),
+        # How each target's text is read: "Trên" is a strict bound; a rating beside a
+        # share makes it a share of units; "mỗi năm" is yearly; "tăng 5-7%/năm" a growth
+        # range; "Trong nhiệm kỳ" due at the end of the term; "đạt 1.200" a point target.
+        ("1. Trên 90% chi bộ hoàn thành tốt nhiệm vụ trở lên -> above(90), unit='percent', "
+         "per=None, due=None, measure='level'",),
+        ("2. Kết nạp 15 đảng viên trở lên mỗi năm -> at_least(15), unit='member', "
+         "per='year', due=None, measure='level'",),
+        ("3. Thu nhập bình quân của người lao động tăng 5-7%/năm -> between(5, 7), "
+         "unit='percent', per='year', due=None, measure='growth'",),
+        ("4. Trong nhiệm kỳ, 70% tổ chức đảng được kiểm tra -> at_least(70), "
+         "unit='percent', per=None, due='term', measure='level'",),
+        ("5. Thu ngân sách trên địa bàn đạt 1.200 tỷ đồng -> at_least(1200), "
+         "unit='tỷ đồng', per=None, due=None, measure='level'",),
+        ("6. Tỷ lệ hộ nghèo còn dưới 3% -> below(3), unit='percent'",),
+        # "15 or more" has no unit word: the indicator's unit (member) applies.
+        ("2. New members admitted: 15 or more each year -> at_least(15), unit=None, "
+         "per='year'",),
+        ("5. Budget revenue: 1,200 billion đồng -> at_least(1200), unit='tỷ đồng'",),
+        # Met 1, 3, 5, 6 (achieved 1, 3, 6; exceeded 5); missed 2, 7; in progress 4.
+        ("Hoàn thành và vượt 4/7 chỉ tiêu (3 đạt, 1 vượt); không đạt 2/7 chỉ tiêu; "
+         "đang thực hiện 1/7 chỉ tiêu.",),
+        ("Met 4 of 7 targets (3 achieved, 1 exceeded); 2 not achieved; 1 in progress.",),
+    ],
     "term_progress.py": [
         # Forest cover, at least 45% by 2025 from 40.5% in 2020; 42.1% in 2022.
         # Attained so far: 42.1 / 45 = 0.93555... = 93.56%.
@@ -332,6 +358,45 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
          "in progress, 57.69% attained so far; on track (linear pro-rating): 2.6 in 2022 "
          "against 2.94 expected by then on a straight line to 1.5 in 2025"),
         ("6", "Schools meeting the national standard: at least 70%", "", "no data"),
+    ],
+    "text_review.py": [
+        ("STT", "Mục tiêu", "Thực hiện", "So sánh với mục tiêu"),
+        # Cells 1-6 and 8-12 are HTTNV or better, cell 7 HTNV: 11/12 = 91.67% > 90%,
+        # a met strict bound, "Đạt".
+        ("1", "Chi bộ hoàn thành tốt nhiệm vụ: từ HTTNV trở lên ở trên 90% đơn vị",
+         "11/12 đơn vị (91,67%)", "Đạt (11/12 đơn vị đạt)"),
+        # 2022's 14 is 1 short of 15 = 6.67%; one year missed misses "mỗi năm".
+        ("2", "Kết nạp đảng viên: từ 15 đảng viên trở lên mỗi năm",
+         "2020: 16; 2021: 18; 2022: 14 đảng viên",
+         "Không đạt, thiếu 6,67% (1 đảng viên) (năm thấp nhất 2022)"),
+        # 101.5 / 96 - 1 = 5.729% and 108 / 101.5 - 1 = 6.404%: both from 5% to 7%.
+        ("3", "Thu nhập bình quân của người lao động: tăng từ 5% đến 7% mỗi năm",
+         "2021: 5,73%; 2022: 6,4%", "Đạt (năm thấp nhất 2021)"),
+        # Due at the end of 2025: 33/52 = 63.46%, 63.46 / 70 = 90.66% attained so far.
+        ("4", "Tổ chức đảng được kiểm tra: từ 70% trở lên, đến năm 2025", "63,46%",
+         "Đang thực hiện, đạt 90,66% so với mục tiêu"),
+        # 1 245 600 triệu đồng = 1 245.6 tỷ đồng: 45.6 over 1 200, which is 3.8%.
+        ("5", "Thu ngân sách trên địa bàn: từ 1.200 tỷ đồng trở lên", "1.245,6 tỷ đồng",
+         "Vượt 3,8% (45,6 tỷ đồng)"),
+        ("6", "Tỷ lệ hộ nghèo: dưới 3%", "2,6%", "Đạt"),
+        ("7", "Hộ gia đình đạt chuẩn văn hóa: từ 97% trở lên", "96,2%",
+         "Không đạt, thiếu 0,8 điểm phần trăm"),
+        # The English table reads to the same verdicts.
+        ("No.", "Target", "Result", "Verdict"),
+        ("1", "Party cells rated good: at least HTTNV in more than 90% of units",
+         "11/12 units (91.67%)", "achieved (11/12 units met)"),
+        ("2", "New members admitted: at least 15 members every year",
+         "2020: 16; 2021: 18; 2022: 14 members",
+         "not achieved, short by 6.67% (1 member) (weakest year 2022)"),
+        ("3", "Average income of workers: growth of between 5% and 7% every year",
+         "2021: 5.73%; 2022: 6.4%", "achieved (weakest year 2021)"),
+        ("4", "Party organisations inspected: at least 70%, by 2025", "63.46%",
+         "in progress, 90.66% attained so far"),
+        ("5", "Budget revenue: at least 1,200 billion đồng", "1,245.6 billion đồng",
+         "exceeded by 3.8% (45.6 billion đồng)"),
+        ("6", "Poor households: below 3%", "2.6%", "achieved"),
+        ("7", "Families meeting the cultural standard: at least 97%", "96.2%",
+         "not achieved, short by 0.8 percentage points"),
     ],
     "term_progress.py": [],
 }  # fmt: skip

@@ -139,6 +139,10 @@ def is_share(unit: str | None) -> bool:
     return _pint_is_share(unit)
 
 
+# How units pint knows are written after a number, where not as named.
+_LABELS = {"hectare": "ha", "hectares": "ha", "kilometer": "km", "kilometre": "km"}
+
+
 def label(unit: str | None, lang: str, *, one: bool = False) -> str:
     """How *unit* is written after a number in *lang* (after exactly 1 if *one*).
 
@@ -148,7 +152,7 @@ def label(unit: str | None, lang: str, *, one: bool = False) -> str:
         return ""
     known = _KNOWN.get(unit)
     if known is None:
-        return unit
+        return _LABELS.get(unit, unit)
     if lang == "vi":
         return known.vi
     return known.en_one if one else known.en

@@ -11,8 +11,13 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from resolmetrics.errors import InvalidArgumentError, ParseError
-from resolmetrics.numbers import Exact, exact
+from resolmetrics.errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    ParseError,
+    ResolmetricsError,
+)
+from resolmetrics.numbers import MAX_EXPONENT, Exact, exact
 
 if TYPE_CHECKING:
     from babel.numbers import NumberFormatError as NumberFormatError
@@ -35,11 +40,20 @@ def check_lang(lang: object, *, optional: bool = False) -> str | None:
     return lang
 
 
+_WRITTEN = frozenset("0123456789.,-+ \u00a0\u202f")
+
+
 def _read(text: str, lang: str) -> Decimal:
+    from decimal import localcontext
+
     from babel.numbers import NumberFormatError, parse_decimal
 
+    if not text or not set(text) <= _WRITTEN:  # digits and marks only: no "nan", "1e5", "²"
+        raise NumberFormatError(f"{text!r} is not written with digits and marks")
     try:
-        return parse_decimal(text, locale=_LOCALES[lang], strict=True)
+        with localcontext() as context:  # Babel checks grouping by formatting: keep every digit
+            context.prec = 4 * MAX_EXPONENT
+            return parse_decimal(text, locale=_LOCALES[lang], strict=True)
     except NumberFormatError:
         raise
     except Exception as exc:  # Babel's other complaints about malformed text
@@ -62,18 +76,18 @@ def parse_number(text: str, lang: str | None = None) -> Exact:
     English, so it is a :class:`ParseError` asking for the language.
     """
     if not isinstance(text, str):
-        raise ParseError(f"parse_number(text) takes a str, got {text!r}", "", None)
+        raise InvalidArgumentTypeError(f"parse_number(text) takes a str, got {text!r}")
     lang = check_lang(lang, optional=True)
     source = text.strip()
     start = text.find(source) if source else 0
     languages = LANGS if lang is None else (lang,)
     readings: dict[str, Decimal] = {}
-    problems: dict[str, str] = {}
+    problems: dict[str, list[str]] = {}
     for each in languages:
         try:
             readings[each] = _read(source, each)
         except Exception as exc:
-            problems[each] = str(exc)
+            problems[each] = list(getattr(exc, "suggestions", None) or [])
     if not readings:
         expected = {
             "vi": "a number such as '3.745.356' or '99,2'",
@@ -95,16 +109,16 @@ def parse_number(text: str, lang: str | None = None) -> Exact:
             start,
         )
     value = values.pop()
-    return exact(value, argument="parse_number(text)")
+    try:
+        return exact(value, argument="parse_number(text)")
+    except ResolmetricsError as exc:  # out of the range resolmetrics reads
+        raise ParseError(str(exc), text, start) from None
 
 
-def _suggestions(problems: dict[str, str]) -> str:
-    for message in problems.values():
-        if "Did you mean" in message:
-            return (
-                message.split("Did you mean", 1)[1].strip().rstrip("?").replace(" Or maybe", " or")
-            )
-    return ""
+def _suggestions(problems: dict[str, list[str]]) -> str:
+    """Babel's suggestions for a number it could not read: "'1.2345' or '1,234.5'"."""
+    suggestions = [s for found in problems.values() for s in found]
+    return " or ".join(repr(s) for s in dict.fromkeys(suggestions))
 
 
 def _plain(value: Decimal) -> str:

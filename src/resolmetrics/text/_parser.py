@@ -3,42 +3,57 @@
 Grammar (``|`` alternatives, ``?`` optional, ``*`` repeated; words are
 matched in the language's vocabulary, see ``_vocabulary``)::
 
-    target     := item* clause? item*          -- one rule clause, or a rating
-    item       := timing | rating | plan | measure | WORD | mark
-    timing     := PER_YEAR | DUE.term | DUE.year NUMBER
-    rating     := RATING SUFFIX.at_least?      -- "hoàn thành tốt nhiệm vụ trở lên"
+    target     := item* clause? item*          -- one figure with its rule, or a rating
+    item       := timing | years | rating | plan | measure | WORD | mark
+    timing     := PER_YEAR | DUE.term | DUE.year YEAR
+    years      := YEAR DASH YEAR               -- "giai đoạn 2021-2025": the term
+    rating     := PREFIX* RATING (RANGE_JOINER RATING)? SUFFIX?
     measure    := MEASURE                      -- before the clause: tăng, giảm, giảm xuống
-    clause     := PREFIX? amount (range | SUFFIX)?
-                | "between" amount "and" amount
+    clause     := PREFIX* amount (range)? PER_YEAR? SUFFIX?
     range      := (DASH | RANGE_JOINER) amount
-    amount     := NUMBER unit?
+    amount     := "-"? NUMBER ("/" NUMBER)? unit?
     unit       := "%" | UNIT
 
-The words no rule of the grammar takes form the subject ("tổ chức cơ sở
-đảng hoàn thành tốt nhiệm vụ"). A word next to the clause that is close to a
-word of the grammar but not one ("trở lến") is an error with a suggestion,
-not a silent part of the subject. Every step moves forward: parsing is
-linear in the length of the text.
+A text may hold several numbers ("Nghị quyết số 12, đạt 45%"); the figure
+of the target is the best candidate clause: one with a unit, else one with
+comparison words, else a bare number; year ranges and durations ("5 năm")
+are never the figure. Two figures with units are two targets: an error.
+
+The words no rule of the grammar takes form the subject; count nouns and
+ratings are read and kept in it ("tổ chức cơ sở đảng hoàn thành tốt nhiệm
+vụ"). A word that is a grammar word written without or with wrong accents
+("khong qua", "dươí") or misspelt at its end next to the figure ("trở lến",
+"or mroe") is an error with a suggestion, never a silent part of the
+subject. Every step moves forward through the tokens a bounded number of
+times: parsing is linear in the length of the text.
 """
 
 from __future__ import annotations
 
 import difflib
-from decimal import Decimal
+import functools
+import unicodedata
+from datetime import date
 from fractions import Fraction
 from typing import NamedTuple
 
-from resolmetrics.errors import ParseError
-from resolmetrics.numbers import Exact, normal
+from resolmetrics.errors import InvalidResultError, InvalidTargetError, ParseError
+from resolmetrics.indicators import PARTY_QUALITY
+from resolmetrics.numbers import Exact, as_text, normal
 from resolmetrics.rules import Rule, above, at_least, at_most, below, between, exactly
 
 from . import _vocabulary as vocabulary
 from ._numbers import parse_number
 from ._tokenizer import Token, tokenize
 
-__all__ = ["Parsed", "parse"]
+__all__ = ["Parsed", "fold", "parse"]
 
 _VIETNAMESE_LETTERS = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
+_COUNT_NOUNS = ("member", "organisation", "enterprise", "household", "person", "visit")
+_DURATION = {"vi": {"năm", "tháng"}, "en": {"year", "years", "month", "months"}}
+_ALL = {"vi": (("tất", "cả"), ("toàn", "bộ")), "en": (("all",),)}
+_MAKERS = {"above": above, "below": below, "at_most": at_most, "exactly": exactly,
+           "at_least": at_least}  # fmt: skip
 
 
 class Amount(NamedTuple):
@@ -47,13 +62,26 @@ class Amount(NamedTuple):
     start: int  # position in the text
 
 
+class Clause(NamedTuple):
+    rule: Rule
+    unit: str | None
+    approximate: bool
+    point: bool
+    start: int  # token indexes
+    end: int
+    number: int  # token index of the figure
+    quality: int  # 3 with a unit, 2 with comparison words, 1 bare
+
+
 class Parsed(NamedTuple):
     """What the parser read; :class:`~resolmetrics.text.TargetSpec` is built from it."""
 
+    text: str
     rule: Rule
     unit: str | None
     per: str | None
-    due: int | str | None
+    due: int | str | date | None
+    term: tuple[int, int] | None
     measure: str
     subject: str
     approximate: bool
@@ -62,41 +90,64 @@ class Parsed(NamedTuple):
     lang: str
 
 
+def fold(text: str) -> str:
+    """*text* without accents, lower case: what a word is when typed without diacritics."""
+    decomposed = unicodedata.normalize("NFD", text.casefold().replace("đ", "d"))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def _words(lang: str) -> set[str]:
+    tables = (vocabulary.PREFIXES[lang], vocabulary.SUFFIXES[lang], vocabulary.MEASURES[lang],
+              vocabulary.PER_YEAR[lang], vocabulary.DUE[lang], vocabulary.PLAN[lang],
+              vocabulary.RATINGS[lang], vocabulary.RANGE_JOINERS[lang])  # fmt: skip
+    return {word for table in tables for phrase in table for word in phrase if word.isalpha()}
+
+
+_LANG_WORDS = {lang: _words(lang) for lang in ("vi", "en")}
+_LANG_WORDS["en"] |= vocabulary.ENGLISH_UNIT_WORDS
+
+
 def detect_language(tokens: list[Token]) -> str | None:
     """ "vi" or "en" from the words, or None when no word tells."""
-    words = [token for token in tokens if token.kind == "WORD"]
-    if any(set(token.key) & _VIETNAMESE_LETTERS for token in words):
-        return "vi"
-    for lang in ("vi", "en"):
-        tables = (vocabulary.PREFIXES[lang], vocabulary.SUFFIXES[lang], vocabulary.MEASURES[lang],
-                  vocabulary.PER_YEAR[lang], vocabulary.DUE[lang])  # fmt: skip
-        known = {word for table in tables for phrase in table for word in phrase}
-        if any(token.key in known for token in words):
-            return lang
-    return None
+    words = [token.key for token in tokens if token.kind == "WORD"]
+    scores = {
+        "vi": sum(bool(set(w) & _VIETNAMESE_LETTERS) or w in _LANG_WORDS["vi"] for w in words),
+        "en": sum(w in _LANG_WORDS["en"] and not set(w) & _VIETNAMESE_LETTERS for w in words),
+    }
+    if scores["vi"] == scores["en"]:
+        return None
+    return max(scores, key=scores.__getitem__)
 
 
 class _Parser:
     def __init__(self, text: str, lang: str | None) -> None:
-        self.text = text
-        self.tokens = tokenize(text)
-        self.lang = lang or detect_language(self.tokens) or "vi"
-        self.number_lang = lang or detect_language(self.tokens)  # None: numbers must agree
+        self.text = unicodedata.normalize("NFC", text)
+        self.tokens = tokenize(self.text)
+        detected = detect_language(self.tokens)
+        self.lang = lang or detected or "vi"
+        self.number_lang = lang or detected  # None: a number must read the same in both
         self.taken = [False] * len(self.tokens)
-        # words the grammar reads that still name what is measured: count nouns, ratings
-        self.named = [False] * len(self.tokens)
-        self.clause: tuple[Rule, str | None, bool, bool, int, int] | None = None
+        self.named = [False] * len(self.tokens)  # read, but still part of the subject
         self.per: str | None = None
-        self.due: int | str | None = None
+        self.due: int | str | date | None = None
+        self.term: tuple[int, int] | None = None
         self.measure = "level"
-        self.rating: tuple[str, int] | None = None  # (level code, token index)
+        self.rating: tuple[Rule, int] | None = None
         self.plan = False
+        self.yearly: set[int] = set()  # the tokens of per-year words ("/năm", "a year")
 
     # ------------------------------------------------------------------ helpers
 
     def match(self, index: int, table: dict[tuple[str, ...], str]) -> tuple[str, int] | None:
-        """The meaning and length of the longest phrase of *table* at *index*."""
-        for phrase, meaning in table.items():
+        """The meaning and length of the longest phrase of *table* at *index*.
+
+        Only the phrases that start with the word at *index* are tried (the
+        table is indexed by first word once), so a match costs the same
+        whatever the size of the vocabulary.
+        """
+        if index >= len(self.tokens) or self.taken[index]:
+            return None
+        for phrase, meaning in _by_first_word(table).get(self.tokens[index].key, ()):
             end = index + len(phrase)
             if end <= len(self.tokens) and all(
                 not self.taken[i] and self.tokens[i].key == word
@@ -105,12 +156,26 @@ class _Parser:
                 return meaning, len(phrase)
         return None
 
-    def take(self, start: int, length: int) -> None:
-        for i in range(start, start + length):
+    def prefixes(self, index: int) -> tuple[list[str], int]:
+        """The comparison words from *index* on, and where they end."""
+        kinds: list[str] = []
+        # at most three in a row ("từ", then a comparison): more cannot make one rule, and
+        # reading on would make "trên trên trên ..." quadratic
+        while len(kinds) < 3 and (prefix := self.match(index, vocabulary.PREFIXES[self.lang])):
+            kinds.append(prefix[0])
+            index += prefix[1]
+        return kinds, index
+
+    def take(self, start: int, end: int, *, named: bool = False) -> None:
+        for i in range(start, end):
             self.taken[i] = True
+            self.named[i] = named
 
     def kind(self, index: int) -> str:
-        return self.tokens[index].kind if index < len(self.tokens) else "END"
+        return self.tokens[index].kind if 0 <= index < len(self.tokens) else "END"
+
+    def key(self, index: int) -> str:
+        return self.tokens[index].key if 0 <= index < len(self.tokens) else ""
 
     def position(self, index: int) -> int:
         return self.tokens[index].start if index < len(self.tokens) else len(self.text)
@@ -118,181 +183,212 @@ class _Parser:
     def error(self, message: str, index: int) -> ParseError:
         return ParseError(message, self.text, self.position(index))
 
-    # ------------------------------------------------------------------ grammar
+    def is_year(self, index: int) -> bool:
+        text = self.tokens[index].text if self.kind(index) == "NUMBER" else ""
+        return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2200
+
+    def is_sign(self, index: int) -> bool:
+        """A dash right before a figure, with nothing between, is a minus sign."""
+        return (
+            self.kind(index) == "DASH"
+            and self.kind(index + 1) == "NUMBER"
+            and self.tokens[index].end == self.tokens[index + 1].start
+        )
+
+    # ------------------------------------------------------------------ the passes
 
     def parse(self) -> Parsed:
         if not self.tokens:
             raise self.error("expected a target such as 'Trên 95%' or 'at least 90%'", 0)
-        index = 0
-        while index < len(self.tokens):
-            index = self.item(index)
-        return self.result()
+        try:
+            return self.read()
+        except (InvalidTargetError, InvalidResultError) as exc:  # a figure out of range
+            raise ParseError(str(exc), self.text, 0) from None
 
-    def item(self, index: int) -> int:
-        """Read what starts at *index*; return where the next item starts."""
-        lang = self.lang
-        if self.taken[index]:
-            return index + 1
-        for step in (self.timing, self.rating_clause, self.rating_phrase, self.plan_phrase):
-            after = step(index)
-            if after is not None:
-                return after
-        if self.clause is None:
-            measured = self.match(index, vocabulary.MEASURES[lang])
-            start = index
-            if measured is not None and self.starts_clause(index + measured[1]):
-                self.measure = measured[0]
-                self.take(index, measured[1])
-                start = index + measured[1]
-            if self.starts_clause(start):
-                return self.clause_at(start)
-        return index + 1
+    def read(self) -> Parsed:
+        for index in range(len(self.tokens)):  # timing, term years and ratings first
+            if not self.taken[index]:
+                self.timing(index) or self.years(index) or self.rating_item(index)
+        clause = self.best_clause()
+        if clause is not None:
+            self.commit(clause)
+        self.check_spelling()
+        return self.result(clause)
 
-    def timing(self, index: int) -> int | None:
+    def timing(self, index: int) -> bool:
         lang = self.lang
         per = self.match(index, vocabulary.PER_YEAR[lang])
         if per is not None:
             self.per = per[0]
-            self.take(index, per[1])
-            return index + per[1]
+            self.take(index, index + per[1])
+            self.yearly.update(range(index, index + per[1]))
+            return True
         due = self.match(index, vocabulary.DUE[lang])
         if due is None:
-            return None
+            return False
         meaning, length = due
         after = index + length
-        if meaning == "year":
-            if self.kind(after) != "NUMBER" or not _is_year(self.tokens[after].text):
-                return None
+        when = self.date_at(after)
+        if when is not None and meaning in (
+            "date",
+            "year",
+        ):  # "đến ngày 30/06/2025", "by 2025-06-30"
+            self.due, end = when
+            self.take(index, end)
+            return True
+        if meaning in ("year", "date"):  # "by" is either: a year follows here
+            if not self.is_year(after):
+                return False
             self.due = int(self.tokens[after].text)
-            self.take(index, length + 1)
-            return after + 1
+            self.take(index, after + 1)
+            return True
         self.due = "term"
-        self.take(index, length)
-        # "nhiệm kỳ 2020-2025": the years of the term belong to the wording
-        if self.kind(after) == "NUMBER" and _is_year(self.tokens[after].text):
-            end = after + 1
-            if self.kind(end) == "DASH" and self.kind(end + 1) == "NUMBER":
-                end += 2
-            self.take(after, end - after)
-            return end
-        return after
+        self.take(index, after)
+        if self.is_year(after):  # "nhiệm kỳ 2020-2025"
+            self.years(after)
+        return True
 
-    def rating_phrase(self, index: int) -> int | None:
-        rating = self.match(index, vocabulary.RATINGS[self.lang])
-        if rating is None:
+    def date_at(self, index: int) -> tuple[date, int] | None:
+        """A date written DD/MM/YYYY or YYYY-MM-DD at *index*, and where it ends."""
+        parts = [self.tokens[i] for i in range(index, index + 5) if i < len(self.tokens)]
+        if len(parts) < 5 or [p.kind for p in parts] not in (
+            ["NUMBER", "SLASH", "NUMBER", "SLASH", "NUMBER"],
+            ["NUMBER", "DASH", "NUMBER", "DASH", "NUMBER"],
+        ):
             return None
-        code, length = rating
-        self.take(index, length)
-        for i in range(index, index + length):
-            self.named[i] = True
-        after = index + length
-        suffix = self.match(after, vocabulary.SUFFIXES[self.lang])
-        if suffix is not None and suffix[0] == "at_least":
-            self.take(after, suffix[1])
-            after += suffix[1]
-        if self.rating is None:
-            self.rating = (code, index)
-        return after
+        if not all(parts[i].text.isdigit() for i in (0, 2, 4)):
+            return None
+        first, middle, last = (int(parts[i].text) for i in (0, 2, 4))
+        year, month, day = (
+            (first, middle, last) if parts[1].kind == "DASH" else (last, middle, first)
+        )
+        try:
+            return date(year, month, day), index + 5
+        except ValueError:
+            return None
 
-    def rating_clause(self, index: int) -> int | None:
-        """Comparison words around ratings: "không quá HTNV", "từ HTNV đến HTTNV"."""
-        if self.clause is not None:
-            return None
+    def years(self, index: int) -> bool:
+        """YEAR-YEAR: the years of a term, never the figure of the target."""
+        if not (
+            self.is_year(index) and self.kind(index + 1) == "DASH" and self.is_year(index + 2)
+        ):
+            return False
+        if self.kind(index + 3) == "PERCENT" or self.match(index + 3, vocabulary.UNITS):
+            return False  # "2000-2500 hộ": a range of figures after all
+        first, last = int(self.tokens[index].text), int(self.tokens[index + 2].text)
+        if first <= last:
+            self.term = (first, last)
+            self.take(index, index + 3)
+            return True
+        return False
+
+    def rating_item(self, index: int) -> bool:
+        """rating := PREFIX* RATING (RANGE_JOINER RATING)? SUFFIX?"""
         lang = self.lang
-        kinds: list[str] = []
-        at = index
-        while (prefix := self.match(at, vocabulary.PREFIXES[lang])) is not None:
-            kinds.append(prefix[0])
-            at += prefix[1]
+        kinds, at = self.prefixes(index)
         first = self.match(at, vocabulary.RATINGS[lang])
-        if first is None or not kinds:
-            return None
+        if first is None:
+            return False
+        rating_start = at
         at += first[1]
         codes = [first[0]]
         joiner = self.match(at, vocabulary.RANGE_JOINERS[lang])
-        if joiner is not None:
-            second = self.match(at + joiner[1], vocabulary.RATINGS[lang])
-            if second is not None:
-                codes.append(second[0])
-                at += joiner[1] + second[1]
+        if joiner is not None and (second := self.match(at + joiner[1], vocabulary.RATINGS[lang])):
+            codes.append(second[0])
+            at += joiner[1] + second[1]
         suffix = self.match(at, vocabulary.SUFFIXES[lang])
         if suffix is not None:
             kinds.append(suffix[0])
-            at += suffix[1]
-        words = [k for k in kinds if k not in ("from", "attain")]
+        words = sorted({k for k in kinds if k not in ("from", "attain")})
         if len(words) > 1:
             raise self.error(f"two comparisons for one rating ({' and '.join(words)})", index)
-        kind = words[0] if words else "at_least"
         if len(codes) == 2:
+            low, high = (PARTY_QUALITY.rank(code) for code in codes)
+            if low > high:
+                raise self.error(
+                    f"the range of ratings runs from {codes[0]} down to {codes[1]}; write the "
+                    "lower rating first",
+                    rating_start,
+                )
             rule = between(*codes)
-        else:
-            maker = {"above": above, "below": below, "at_most": at_most, "exactly": exactly}
-            rule = maker.get(kind, at_least)(codes[0])
-        self.clause = (rule, None, False, False, index, at)
-        self.take(index, at - index)
-        return at
+        elif words:
+            rule = _MAKERS[words[0]](codes[0])
+        else:  # a bare rating: that level or better ("không hoàn thành": that level)
+            rule = exactly(codes[0]) if codes[0] == "KHTNV" else at_least(codes[0])
+        self.take(index, rating_start)
+        self.take(rating_start, at, named=True)
+        if suffix is not None:
+            self.take(at, at + suffix[1])
+        if self.rating is None:
+            self.rating = (rule, rating_start)
+        return True
 
-    def plan_phrase(self, index: int) -> int | None:
-        if self.clause is None:
+    # ------------------------------------------------------------------ the figure
+
+    def best_clause(self) -> Clause | None:
+        """The figure of the target among the candidate clauses (see the module docstring)."""
+        candidates: list[Clause] = []
+        index = 0
+        while index < len(self.tokens):
+            clause = self.clause_at(index) if not self.taken[index] else None
+            if clause is None:
+                index += 1
+                continue
+            candidates.append(clause)
+            index = clause.end
+        if not candidates:
             return None
-        plan = self.match(index, vocabulary.PLAN[self.lang])
-        if plan is None:
-            return None
-        self.plan = True
-        self.take(index, plan[1])
-        return index + plan[1]
+        best = max(candidates, key=lambda c: (c.quality, -c.start))
+        for other in candidates:
+            if other is not best and other.quality == best.quality == 3:
+                written = self.text[self.position(other.start) : self.tokens[other.end - 1].end]
+                raise self.error(
+                    f"a second figure with its unit: one text is one target; write {written!r} "
+                    "as a target of its own",
+                    other.number,
+                )
+        return best
 
-    def starts_clause(self, index: int) -> bool:
-        """True when a rule clause starts at *index*: a figure, maybe after comparison words."""
-        at = index
-        while (prefix := self.match(at, vocabulary.PREFIXES[self.lang])) is not None:
-            at += prefix[1]  # "từ", "không quá", "trên", ...
-        if self.is_sign(at):
-            at += 1
-        return self.kind(at) == "NUMBER" and not self.taken[at]
-
-    def clause_at(self, index: int) -> int:
-        """clause := PREFIX? amount (range | SUFFIX)? | between amount and amount."""
+    def clause_at(self, index: int) -> Clause | None:
+        """clause := PREFIX* amount range? PER_YEAR? SUFFIX?  (None if none starts here)."""
         lang = self.lang
-        start = index
-        kinds: list[str] = []
-        while (prefix := self.match(index, vocabulary.PREFIXES[lang])) is not None:
-            kinds.append(prefix[0])
-            index += prefix[1]
-        first, index = self.amount(index)
+        kinds, at = self.prefixes(index)
+        if not (self.kind(at) == "NUMBER" or self.is_sign(at)) or self.taken[at]:
+            return None
+        number = at + 1 if self.is_sign(at) else at
+        first, at = self.amount(at)
+        if first is None:
+            return None
+        if first.unit is None and self.key(at) in _DURATION[lang]:
+            return None  # "5 năm", "3 years": a duration, not a figure
         second: Amount | None = None
-        joined = self.kind(index) == "DASH" or self.match(index, vocabulary.RANGE_JOINERS[lang])
-        if joined and self.starts_amount(index):
-            index += 1 if self.kind(index) == "DASH" else joined[1]  # type: ignore[index]
-            second, index = self.amount(index)
-        suffix = self.match(index, vocabulary.SUFFIXES[lang])
+        joined = self.kind(at) == "DASH" or self.match(at, vocabulary.RANGE_JOINERS[lang])
+        if joined:
+            after = at + 1 if self.kind(at) == "DASH" else at + joined[1]  # type: ignore[index]
+            if self.kind(after) == "NUMBER" or self.is_sign(after):
+                second, at = self.amount(after)
+            elif "between" in kinds or self.kind(at) != "DASH":
+                raise self.error("expected the other end of the range", after)
+        after_year = at
+        while after_year in self.yearly:  # "7%/năm trở lên": the suffix after the year words
+            after_year += 1
+        suffix = self.match(after_year, vocabulary.SUFFIXES[lang])
         if suffix is not None:
             kinds.append(suffix[0])
-            index += suffix[1]
-        else:
-            self.check_misspelt(index, vocabulary.SUFFIXES[lang])
-        self.check_misspelt(start - 1, vocabulary.PREFIXES[lang], before=True)
-        rule, approximate, point = self.rule(kinds, first, second, start)
+            at = after_year + suffix[1]
         unit = (second.unit if second is not None else None) or first.unit
-        self.clause = (rule, unit, approximate, point, start, index)
-        self.take(start, index - start)
-        return index
+        words = [k for k in kinds if k not in ("from", "attain")]
+        quality = 3 if unit else 2 if words or second is not None or suffix else 1
+        rule, approximate, point = self.rule(kinds, first, second, index)
+        return Clause(rule, unit, approximate, point, index, at, number, quality)
 
-    def starts_amount(self, index: int) -> bool:
-        """True when a range's second end follows the joiner at *index*."""
-        after = index + 1 if self.kind(index) == "DASH" else index
-        joiner = self.match(index, vocabulary.RANGE_JOINERS[self.lang])
-        if joiner is not None:
-            after = index + joiner[1]
-        return self.kind(after) == "NUMBER" or self.is_sign(after)
-
-    def amount(self, index: int) -> tuple[Amount, int]:
+    def amount(self, index: int) -> tuple[Amount | None, int]:
         """amount := "-"? NUMBER ("/" NUMBER)? unit?"""
         negative = self.is_sign(index)
         if negative:
             index += 1
         if self.kind(index) != "NUMBER":
-            raise self.error("expected a number", index)
+            return None, index
         token = self.tokens[index]
         value = self.number(token)
         index += 1
@@ -307,16 +403,8 @@ class _Parser:
         unit = None
         if self.kind(index) == "PERCENT":
             unit, index = "percent", index + 1
-        else:
-            found = self.match(index, vocabulary.UNITS)
-            if found is not None:
-                unit = found[0]
-                if unit in _COUNT_NOUNS:
-                    for i in range(index, index + found[1]):
-                        self.named[i] = True
-                index += found[1]
-        if unit == "percentage points":
-            unit = "percent"
+        elif (found := self.match(index, vocabulary.UNITS)) is not None:
+            unit, index = found[0], index + found[1]
         return Amount(value, unit, token.start), index
 
     def number(self, token: Token) -> Exact:
@@ -325,19 +413,11 @@ class _Parser:
         except ParseError as exc:
             raise ParseError(exc.message, self.text, token.start) from None
 
-    def is_sign(self, index: int) -> bool:
-        """A dash right before a figure, with nothing between, is a minus sign."""
-        return (
-            self.kind(index) == "DASH"
-            and self.kind(index + 1) == "NUMBER"
-            and self.tokens[index].end == self.tokens[index + 1].start
-        )
-
     def rule(
         self, kinds: list[str], first: Amount, second: Amount | None, start: int
     ) -> tuple[Rule, bool, bool]:
-        """The rule the comparison words make; (rule, approximate, point target)."""
-        words = [k for k in kinds if k not in ("from", "attain")]
+        """The rule the comparison words make: (rule, approximate, point target)."""
+        words = sorted({k for k in kinds if k not in ("from", "attain")})
         if len(words) > 1:
             raise self.error(
                 f"two comparisons for one figure ({' and '.join(words)}); keep one", start
@@ -346,66 +426,136 @@ class _Parser:
         if second is not None:
             if kind not in (None, "between"):
                 raise self.error(f"a range cannot also be '{kind}'; write the range alone", start)
-            low, high = first.value, second.value
-            if low > high:
+            if first.value > second.value:
                 raise ParseError(
-                    f"the range runs from {_plain(low)} down to {_plain(high)}; write the lower "
-                    "end first",
+                    f"the range runs from {as_text(first.value)} down to "
+                    f"{as_text(second.value)}; write the lower end first",
                     self.text,
                     first.start,
                 )
-            return between(low, high), False, False
+            return between(first.value, second.value), False, False
         if kind == "between":
             raise self.error("expected 'between X and Y'", start)
-        value = first.value
-        if kind == "above":
-            return above(value), False, False
-        if kind == "below":
-            return below(value), False, False
-        if kind == "at_most":
-            return at_most(value), False, False
-        if kind == "exactly":
-            return exactly(value), False, False
-        if kind == "at_least":
-            return at_least(value), False, False
+        if kind in _MAKERS and kind != "approximately":
+            return _MAKERS[kind](first.value), False, False
         # a bare figure, "khoảng X", "đạt X": a point target, met at X or better
-        return at_least(value), kind == "approximately", "at_least" not in kinds
+        return at_least(first.value), kind == "approximately", True
 
-    def check_misspelt(
-        self, index: int, table: dict[tuple[str, ...], str], *, before: bool = False
-    ) -> None:
-        """A word beside the clause that is nearly a comparison word is a typo, not subject."""
-        if index < 0 or index >= len(self.tokens) or self.tokens[index].kind != "WORD":
-            return
-        for size in (2, 1, 3):
-            first = index - size + 1 if before else index
-            if first < 0 or first + size > len(self.tokens):
+    def commit(self, clause: Clause) -> None:
+        """Take the clause, the words that say what it measures, and a plan after it."""
+        lang = self.lang
+        self.take(clause.start, clause.end)
+        for i in range(clause.start, clause.end):  # count nouns stay in the subject
+            if self.kind(i) == "WORD" and self.tokens[i].key not in _LANG_WORDS[lang]:
+                found = self.match_any(i, vocabulary.UNITS)
+                if found in _COUNT_NOUNS:
+                    self.named[i] = True
+        before = self.measure_before(clause.start)
+        if before is not None:
+            self.measure = before
+        plan = self.match(clause.end, vocabulary.PLAN[lang])
+        if plan is not None:
+            self.plan = True
+            self.take(clause.end, clause.end + plan[1])
+        growth = self.match(clause.end, vocabulary.MEASURES_AFTER[lang])
+        if growth is not None:
+            self.measure = growth[0]
+            self.take(clause.end, clause.end + growth[1])
+
+    def match_any(self, index: int, table: dict[tuple[str, ...], str]) -> str | None:
+        """The meaning of a phrase of *table* that covers *index* (taken or not)."""
+        for phrase, meaning in table.items():
+            for start in range(max(0, index - len(phrase) + 1), index + 1):
+                words = self.tokens[start : start + len(phrase)]
+                if len(words) == len(phrase) and all(
+                    t.key == w for t, w in zip(words, phrase, strict=True)
+                ):
+                    return meaning
+        return None
+
+    def measure_before(self, start: int) -> str | None:
+        """A measure word right before the clause; for "giảm ... xuống", the "giảm" too."""
+        lang = self.lang
+        for length in (4, 3, 2, 1):
+            at = start - length
+            if at < 0:
                 continue
-            span = self.tokens[first : first + size]
-            if any(t.kind != "WORD" or self.taken[first + i] for i, t in enumerate(span)):
+            found = self.match(at, vocabulary.MEASURES[lang])
+            if found is not None and at + found[1] == start:
+                self.take(at, start)
+                if found[0] == "level":  # "giảm tỷ lệ hộ nghèo xuống dưới 2%": take the "giảm"
+                    for i in range(at - 1, -1, -1):
+                        if not self.taken[i] and self.tokens[i].key in _CUT_WORDS[lang]:
+                            self.take(i, i + 1)
+                            break
+                return found[0]
+        return None
+
+    # ------------------------------------------------------------------ spelling
+
+    def check_spelling(self) -> None:
+        """Grammar words typed without accents or misspelt at the end are errors, with a fix."""
+        phrases, folded = _spelling(self.lang)
+        for index in range(len(self.tokens)):
+            if self.taken[index] or self.kind(index) != "WORD":
                 continue
-            written = " ".join(t.key for t in span)
-            candidates = [" ".join(p) for p in table if len(p) == size]
-            near = difflib.get_close_matches(written, candidates, n=1, cutoff=0.8)
-            if near and near[0] != written:
+            for size in (3, 2, 1):
+                span = self.tokens[index : index + size]
+                if len(span) < size or any(
+                    t.kind != "WORD" or self.taken[index + i] for i, t in enumerate(span)
+                ):
+                    continue
+                written = " ".join(t.key for t in span)
+                near = folded.get(fold(written))
+                if near is not None and near != written and (size > 1 or self.near_figure(index)):
+                    raise ParseError(
+                        f"unknown words {written!r}; did you mean {near!r}?", self.text,
+                        span[0].start,
+                    )  # fmt: skip
+                if size > 1 and self.near_figure(index):
+                    self.check_one_word_off(span, written, phrases)
+
+    def near_figure(self, index: int) -> bool:
+        """True when a number stands within three tokens of *index*."""
+        return any(self.kind(i) == "NUMBER" for i in range(index - 3, index + 5))
+
+    def check_one_word_off(self, span: list[Token], written: str, phrases: list[str]) -> None:
+        """ "or mroe", "les than", "trở lến": every word right but one, and that one nearly."""
+        words = written.split()
+        if not any(word in _LANG_WORDS[self.lang] for word in words):
+            return  # one word off means the others are grammar words
+        for candidate in phrases:
+            wanted = candidate.split()
+            if len(wanted) != len(words) or wanted == words:
+                continue
+            wrong = [(w, x) for w, x in zip(words, wanted, strict=True) if w != x]
+            if len(wrong) == 1 and (
+                difflib.SequenceMatcher(None, fold(wrong[0][0]), fold(wrong[0][1])).ratio() >= 0.75
+            ):
                 raise ParseError(
-                    f"unknown words {written!r}; did you mean {near[0]!r}?",
+                    f"unknown words {written!r}; did you mean {candidate!r}?",
                     self.text,
                     span[0].start,
                 )
 
-    def result(self) -> Parsed:
+    # ------------------------------------------------------------------ the result
+
+    def result(self, clause: Clause | None) -> Parsed:
         condition = None
-        if self.clause is None:
-            if self.rating is None:
+        if clause is None:
+            if self.rating is not None:
+                rule, unit, approximate, point = self.rating[0], None, False, False
+            elif self.says_all():
+                rule, unit, approximate, point = at_least(100), "percent", False, True
+            else:
                 raise self.error(
                     "expected a figure such as '95%' or 'trên 90%', or a rating such as "
                     "'hoàn thành tốt nhiệm vụ trở lên'",
                     0,
                 )
-            rule, unit, approximate, point = at_least(self.rating[0]), None, False, False
         else:
-            rule, unit, approximate, point, _, _ = self.clause
+            rule, unit, approximate, point = (clause.rule, clause.unit, clause.approximate,
+                                              clause.point)  # fmt: skip
             if self.rating is not None:
                 if unit != "percent":
                     raise self.error(
@@ -413,20 +563,30 @@ class _Parser:
                         "'90% tổ chức ... hoàn thành tốt nhiệm vụ trở lên'",
                         self.rating[1],
                     )
-                condition = at_least(self.rating[0])
-        measure = "share_of_plan" if self.plan else self.measure
+                condition = self.rating[0]
         return Parsed(
+            text=self.text,
             rule=rule,
             unit=unit,
             per=self.per,
             due=self.due,
-            measure=measure,
+            term=self.term,
+            measure="share_of_plan" if self.plan else self.measure,
             subject=self.subject(),
             approximate=approximate,
             point=point,
             condition=condition,
             lang=self.lang,
         )
+
+    def says_all(self) -> bool:
+        """ "all" / "tất cả": 100% (DOMAIN's phrase table)."""
+        for index in range(len(self.tokens)):
+            for phrase in _ALL[self.lang]:
+                if not self.taken[index] and self.match(index, {phrase: "all"}):
+                    self.take(index, index + len(phrase))
+                    return True
+        return False
 
     def subject(self) -> str:
         """The words no rule took, in order, joined by single spaces."""
@@ -441,22 +601,45 @@ class _Parser:
                 run.append(token)
         if run:
             parts.append(self.text[run[0].start : run[-1].end])
-        text = " ".join(" ".join(part.split()) for part in parts).strip(" ,;:.-–—()[]")
+        text = " ".join(" ".join(part.split()) for part in parts)
+        text = text.replace(" ,", ",").replace(" ;", ";").strip(" ,;:.-–—/")
+        if text.count("(") != text.count(")"):
+            text = text.replace("(", "").replace(")", "").strip()
         for joiner in ("of the ", "of "):  # "at least 90% of units": the units, not "of units"
             if text.startswith(joiner):
                 return text[len(joiner) :]
         return text
 
 
-_COUNT_NOUNS = ("member", "organisation", "enterprise", "household", "person", "visit")
+_CUT_WORDS = {"vi": {"giảm"}, "en": {"cut", "reduce", "lower", "bring"}}
 
 
-def _is_year(text: str) -> bool:
-    return text.isdigit() and len(text) == 4 and 1900 <= int(text) <= 2200
+@functools.cache
+def _spelling(lang: str) -> tuple[list[str], dict[str, str]]:
+    """The grammar phrases a misspelling is checked against, and the same without accents."""
+    tables = (vocabulary.PREFIXES[lang], vocabulary.SUFFIXES[lang], vocabulary.PER_YEAR[lang],
+              vocabulary.RATINGS[lang], vocabulary.MEASURES[lang])  # fmt: skip
+    phrases = [" ".join(p) for table in tables for p in table if all(w.isalpha() for w in p)]
+    folded: dict[str, str] = {}
+    for written in phrases:
+        folded.setdefault(fold(written), written)
+    return phrases, folded
 
 
-def _plain(value: Exact) -> str:
-    return format(value, "f") if isinstance(value, Decimal) else str(value)
+_INDEXED: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+
+
+def _by_first_word(
+    table: dict[tuple[str, ...], str],
+) -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """*table*'s phrases grouped by their first word, longest first (built once per table)."""
+    index = _INDEXED.get(id(table))
+    if index is None:
+        index = {}
+        for phrase, meaning in table.items():  # tables are ordered longest first
+            index.setdefault(phrase[0], []).append((phrase, meaning))
+        _INDEXED[id(table)] = index
+    return index
 
 
 def parse(text: str, lang: str | None) -> Parsed:

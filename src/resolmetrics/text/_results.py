@@ -4,9 +4,17 @@ from __future__ import annotations
 
 import warnings
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 
-from resolmetrics.errors import InconsistentResultWarning, InvalidArgumentError, ParseError
+from resolmetrics.errors import (
+    InconsistentResultWarning,
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    InvalidResultError,
+    InvalidTargetError,
+    ParseError,
+)
 from resolmetrics.numbers import Exact, as_text, decimal_places
 from resolmetrics.results import Result
 
@@ -28,9 +36,27 @@ def parse_result(
     entity: str | None = None,
     mismatch: str = "error",
 ) -> Result:
+    """Read one result (see :meth:`resolmetrics.Result.parse`).
+
+    A figure resolmetrics cannot hold (beyond its range) is a ParseError too.
+    """
+    try:
+        return _parse_result(text, lang, period=period, entity=entity, mismatch=mismatch)
+    except (InvalidResultError, InvalidTargetError) as exc:
+        raise ParseError(str(exc), text, 0) from None
+
+
+def _parse_result(
+    text: str,
+    lang: str | None = None,
+    *,
+    period: int | None = None,
+    entity: str | None = None,
+    mismatch: str = "error",
+) -> Result:
     """Read one result (see :meth:`resolmetrics.Result.parse`)."""
     if not isinstance(text, str):
-        raise ParseError(f"Result.parse(text) takes a str, got {text!r}", "", None)
+        raise InvalidArgumentTypeError(f"Result.parse(text) takes a str, got {text!r}")
     lang = check_lang(lang, optional=True)
     if mismatch not in _MISMATCH:
         raise InvalidArgumentError(
@@ -115,7 +141,7 @@ def _stated_percent(
 
 def _check(text: str, tokens: list[Token], result: Result, stated: Exact, mismatch: str) -> None:
     """The stated percentage must be the exact share rounded to the decimals it shows."""
-    places = decimal_places(stated) or 0
+    places = _written_places(stated)
     exact_share = Fraction(result.value)
     if abs(exact_share - Fraction(stated)) <= Fraction(1, 2 * 10**places):
         return
@@ -127,7 +153,15 @@ def _check(text: str, tokens: list[Token], result: Result, stated: Exact, mismat
     if mismatch == "error":
         raise ParseError(message, text, tokens[0].start)
     warnings.warn(f"{text!r}: {message}; the exact ratio is kept", InconsistentResultWarning,
-                  stacklevel=4)  # fmt: skip
+                  stacklevel=5)  # fmt: skip
+
+
+def _written_places(value: Exact) -> int:
+    """The decimals a stated figure was written with: "3,0" has one, "86,900" three."""
+    if isinstance(value, Decimal):
+        exponent = value.as_tuple().exponent
+        return max(-exponent, 0) if isinstance(exponent, int) else 0
+    return decimal_places(value) or 0
 
 
 def _shown(value: Fraction) -> str:

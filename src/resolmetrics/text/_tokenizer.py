@@ -34,7 +34,7 @@ _PATTERNS = [
     ("WORD", r"[^\W\d_]+"),
     ("PERCENT", r"%"),
     ("SLASH", r"/"),
-    ("DASH", r"[-–—]"),
+    ("DASH", r"[-–—−]"),  # hyphen, en and em dashes, the minus sign
     ("EQUALS", r"="),
     ("OPEN", r"[(\[]"),
     ("CLOSE", r"[)\]]"),

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 __all__ = [
     "DUE",
+    "ENGLISH_UNIT_WORDS",
     "MEASURES",
+    "MEASURES_AFTER",
     "PER_YEAR",
     "PLAN",
     "PREFIXES",
@@ -85,11 +87,13 @@ DUE = {
         "term": ["trong nhiệm kỳ", "đến cuối nhiệm kỳ", "cuối nhiệm kỳ", "trong cả nhiệm kỳ",
                  "nhiệm kỳ"],
         "year": ["đến năm", "vào năm", "năm"],
+        "date": ["đến ngày", "vào ngày", "ngày"],
     }),
     "en": _table({
         "term": ["during the term", "by the end of the term", "over the term", "in the term",
                  "within the term"],
         "year": ["by", "by the end of", "in"],
+        "date": ["by", "on"],
     }),
 }  # fmt: skip
 
@@ -109,6 +113,12 @@ MEASURES = {
         "level": ["cut to", "reduce to", "reduced to", "fall to", "down to", "lower to"],
     }),
 }  # fmt: skip
+
+# Words after the figure that say it is a growth rate: "7% growth a year".
+MEASURES_AFTER = {
+    "vi": _table({"growth": ["tăng trưởng"]}),
+    "en": _table({"growth": ["growth", "growth rate", "increase", "rise"]}),
+}
 
 PLAN = {
     "vi": _table({"plan": ["kế hoạch", "kh", "so với kế hoạch", "so với kh"]}),
@@ -148,7 +158,15 @@ UNITS = _table({
     "household": ["hộ gia đình", "hộ", "households", "household"],
     "visit": ["lượt người", "visits"],
     "person": ["người", "persons", "people"],
-    "hectare": ["ha", "hectares", "héc ta"],
+    "hectare": ["ha", "hectares", "hectare", "héc ta"],
     "km": ["km", "kilometres", "kilometers"],
     "kWh": ["kwh"],
 })  # fmt: skip
+
+# English words that tell the language of a text when no comparison word does.
+ENGLISH_UNIT_WORDS = frozenset(
+    word
+    for phrase in UNITS
+    for word in phrase
+    if word.isalpha() and word.isascii() and word not in ("dn", "ha", "km", "kwh", "usd", "vnd")
+) | {"billion", "million", "thousand", "of", "units", "the", "a", "year", "rated"}
