@@ -226,3 +226,18 @@ def test_parse_error_built_by_hand() -> None:
     assert str(rm.ParseError("expected a number", "95", None)) == "expected a number"
     copy = pickle.loads(pickle.dumps(error))
     assert (copy.message, copy.text, copy.position) == ("expected a number", "95 %%", 3)
+
+
+@pytest.mark.parametrize(
+    "text", ["khoảng HTNV", "doanh nghiệp all", "about HTTNV", "between HTNV", "all all all"]
+)
+@pytest.mark.parametrize("lang", ["vi", "en", None])
+def test_odd_mixes_of_grammar_words_read_or_raise_a_parse_error(
+    text: str, lang: str | None
+) -> None:
+    """Words of the grammar in combinations it does not foresee never crash the parser."""
+    try:
+        spec = rm.parse_target(text, lang)
+    except rm.ParseError:
+        return
+    assert isinstance(spec.rule, rm.Rule)

@@ -51,7 +51,10 @@ __all__ = ["Parsed", "fold", "parse"]
 _VIETNAMESE_LETTERS = set("ăâđêôơưáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ")
 _COUNT_NOUNS = ("member", "organisation", "enterprise", "household", "person", "visit")
 _DURATION = {"vi": {"năm", "tháng"}, "en": {"year", "years", "month", "months"}}
-_ALL = {"vi": (("tất", "cả"), ("toàn", "bộ")), "en": (("all",),)}
+_ALL: dict[str, dict[tuple[str, ...], str]] = {
+    "vi": {("tất", "cả"): "all", ("toàn", "bộ"): "all"},
+    "en": {("all",): "all"},
+}
 _MAKERS = {"above": above, "below": below, "at_most": at_most, "exactly": exactly,
            "at_least": at_least}  # fmt: skip
 
@@ -311,7 +314,9 @@ class _Parser:
                     rating_start,
                 )
             rule = between(*codes)
-        elif words:
+        elif words and words[0] == "between":
+            raise self.error("expected 'between X and Y'", index)
+        elif words and words[0] in _MAKERS:
             rule = _MAKERS[words[0]](codes[0])
         else:  # a bare rating: that level or better ("không hoàn thành": that level)
             rule = exactly(codes[0]) if codes[0] == "KHTNV" else at_least(codes[0])
@@ -582,10 +587,10 @@ class _Parser:
     def says_all(self) -> bool:
         """ "all" / "tất cả": 100% (DOMAIN's phrase table)."""
         for index in range(len(self.tokens)):
-            for phrase in _ALL[self.lang]:
-                if not self.taken[index] and self.match(index, {phrase: "all"}):
-                    self.take(index, index + len(phrase))
-                    return True
+            found = self.match(index, _ALL[self.lang])
+            if found is not None:
+                self.take(index, index + found[1])
+                return True
         return False
 
     def subject(self) -> str:
@@ -626,19 +631,23 @@ def _spelling(lang: str) -> tuple[list[str], dict[str, str]]:
     return phrases, folded
 
 
-_INDEXED: dict[int, dict[str, list[tuple[tuple[str, ...], str]]]] = {}
+_Index = dict[str, list[tuple[tuple[str, ...], str]]]
+_INDEXED: dict[int, tuple[dict[tuple[str, ...], str], _Index]] = {}
 
 
-def _by_first_word(
-    table: dict[tuple[str, ...], str],
-) -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """*table*'s phrases grouped by their first word, longest first (built once per table)."""
-    index = _INDEXED.get(id(table))
-    if index is None:
-        index = {}
-        for phrase, meaning in table.items():  # tables are ordered longest first
-            index.setdefault(phrase[0], []).append((phrase, meaning))
-        _INDEXED[id(table)] = index
+def _by_first_word(table: dict[tuple[str, ...], str]) -> _Index:
+    """*table*'s phrases grouped by their first word, longest first (built once per table).
+
+    The vocabulary tables live as long as the program; the cache keeps each
+    table with its index and checks it is the same one.
+    """
+    cached = _INDEXED.get(id(table))
+    if cached is not None and cached[0] is table:
+        return cached[1]
+    index: _Index = {}
+    for phrase, meaning in table.items():  # tables are ordered longest first
+        index.setdefault(phrase[0], []).append((phrase, meaning))
+    _INDEXED[id(table)] = (table, index)
     return index
 
 
