@@ -241,3 +241,9 @@ def test_odd_mixes_of_grammar_words_read_or_raise_a_parse_error(
     except rm.ParseError:
         return
     assert isinstance(spec.rule, rm.Rule)
+
+
+def test_an_impossible_date_is_an_error() -> None:
+    with pytest.raises(rm.ParseError) as info:
+        rm.parse_target("45% ngày 31/02/2025", "vi")
+    assert str(info.value) == "2025-02-31 is not a date\n    45% ngày 31/02/2025\n             ^"

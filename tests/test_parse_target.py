@@ -664,3 +664,48 @@ def test_english_share_target_end_to_end() -> None:
     assert target == rm.Target(RATED, GOOD, across=rm.at_least_share(90))
     verdict = rm.evaluate(target, rated({"HTTNV": 9, "HTNV": 1}))
     assert (verdict.status, verdict.actual) == (ACHIEVED, D(90))
+
+
+READINGS = [
+    # an ordinary word that only looks like a grammar word without its accents is subject
+    ("dat-is-not-dat", "Diện tích đất nông nghiệp 4.332,98 ha", "vi",
+     rm.at_least("4332.98"), "Diện tích đất nông nghiệp"),
+    ("con-is-not-con", "Tỷ lệ sinh con thứ 3 dưới 5%", "vi", rm.below(5), "Tỷ lệ sinh con thứ 3"),
+    ("under-far-from-figure", "Share of land under forest 45%", "en", rm.at_least(45),
+     "Share of land under forest"),
+    # "đạt" makes 45 the figure, not the number of the resolution
+    ("dat-picks-the-figure", "Nghị quyết 12 đạt 45", "vi", rm.at_least(45), "Nghị quyết 12"),
+    ("or-worse", "rated completed or worse", "en", rm.at_most("HTNV"), "rated completed"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "lang", "rule", "subject"), [c[1:] for c in READINGS],
+                         ids=[c[0] for c in READINGS])  # fmt: skip
+def test_words_around_the_figure(text: str, lang: str, rule: rm.Rule, subject: str) -> None:
+    spec = rm.parse_target(text, lang)
+    assert (spec.rule, spec.subject) == (rule, subject)
+
+
+def test_a_cut_word_before_the_subject_makes_a_decrease() -> None:
+    spec = rm.parse_target("Giảm tỷ lệ hộ nghèo bình quân 1,5%/năm", "vi")
+    assert (spec.rule, spec.measure, spec.per) == (rm.at_least("1.5"), "decrease", "year")
+
+
+def test_all_units_rated_good_is_a_share_of_100_percent() -> None:
+    spec = rm.parse_target("all cells rated good", "en")
+    assert (spec.rule, spec.unit, spec.condition) == (rm.at_least(100), "percent",
+                                                       rm.at_least("HTTNV"))  # fmt: skip
+
+
+def test_slashed_dates_are_read_in_vietnamese_only() -> None:
+    assert rm.parse_target("45%, đến ngày 03/04/2025", "vi").due == date(2025, 4, 3)
+    assert rm.parse_target("45%, by 2025-04-03", "en").due == date(2025, 4, 3)
+    # 03/04/2025 is the 4th of March to an American reader: not guessed
+    assert rm.parse_target("45% on 03/04/2025", "en").due is None
+
+
+def test_a_rise_in_percentage_points_is_not_judged_as_growth() -> None:
+    spec = rm.parse_target("tăng 2 điểm phần trăm/năm", "vi")
+    assert (spec.unit, spec.measure) == ("percentage points", "growth")
+    with pytest.raises(rm.InvalidTargetError, match="a rise in percentage points"):
+        spec.to_target(rm.Indicator("share", unit="percent"))

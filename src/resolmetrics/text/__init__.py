@@ -131,6 +131,11 @@ class TargetSpec:
             return _share_of_units(where, indicator, rule, self.condition, options)
         if unit is not None and self.measure in ("level", "share_of_plan"):
             options["unit"] = unit
+        if self.measure == "growth" and self.unit == "percentage points":
+            raise InvalidTargetError(
+                f"{where}: a rise in percentage points is the size of a change in a rate, not "
+                "a growth rate; it is not judged from yearly levels yet"
+            )
         if self.measure in ("growth", "decrease"):
             if self.per is None:
                 raise InvalidTargetError(

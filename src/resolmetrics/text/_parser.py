@@ -262,13 +262,14 @@ class _Parser:
         if not all(parts[i].text.isdigit() for i in (0, 2, 4)):
             return None
         first, middle, last = (int(parts[i].text) for i in (0, 2, 4))
-        year, month, day = (
-            (first, middle, last) if parts[1].kind == "DASH" else (last, middle, first)
-        )
+        iso = parts[1].kind == "DASH"
+        if not iso and self.lang != "vi":
+            return None  # 03/04/2025 is 3 April in Vietnamese, 4 March in American English
+        year, month, day = (first, middle, last) if iso else (last, middle, first)
         try:
             return date(year, month, day), index + 5
         except ValueError:
-            return None
+            raise self.error(f"{year}-{month:02}-{day:02} is not a date", index) from None
 
     def years(self, index: int) -> bool:
         """YEAR-YEAR: the years of a term, never the figure of the target."""
@@ -382,8 +383,7 @@ class _Parser:
             kinds.append(suffix[0])
             at = after_year + suffix[1]
         unit = (second.unit if second is not None else None) or first.unit
-        words = [k for k in kinds if k not in ("from", "attain")]
-        quality = 3 if unit else 2 if words or second is not None or suffix else 1
+        quality = 3 if unit else 2 if kinds or second is not None else 1
         rule, approximate, point = self.rule(kinds, first, second, index)
         return Clause(rule, unit, approximate, point, index, at, number, quality)
 
@@ -455,7 +455,7 @@ class _Parser:
                 found = self.match_any(i, vocabulary.UNITS)
                 if found in _COUNT_NOUNS:
                     self.named[i] = True
-        before = self.measure_before(clause.start)
+        before = self.measure_before(clause.start) or self.measure_earlier(clause.start)
         if before is not None:
             self.measure = before
         plan = self.match(clause.end, vocabulary.PLAN[lang])
@@ -496,6 +496,15 @@ class _Parser:
                 return found[0]
         return None
 
+    def measure_earlier(self, start: int) -> str | None:
+        """ "Giảm tỷ lệ hộ nghèo bình quân 1,5%/năm": a growth or cut word before the subject."""
+        for i in range(start - 1, -1, -1):
+            meaning = _CHANGE_WORDS[self.lang].get(self.key(i))
+            if meaning is not None and not self.taken[i]:
+                self.take(i, i + 1)
+                return meaning
+        return None
+
     # ------------------------------------------------------------------ spelling
 
     def check_spelling(self) -> None:
@@ -512,17 +521,25 @@ class _Parser:
                     continue
                 written = " ".join(t.key for t in span)
                 near = folded.get(fold(written))
-                if near is not None and near != written and (size > 1 or self.near_figure(index)):
+                beside = self.beside_figure(index, size)
+                # one word that only lost its accents may be another word ("đất", "con"):
+                # it is a misspelling only right before the figure
+                if near is not None and near != written and (size > 1 or beside):
                     raise ParseError(
                         f"unknown words {written!r}; did you mean {near!r}?", self.text,
                         span[0].start,
                     )  # fmt: skip
-                if size > 1 and self.near_figure(index):
+                if size > 1 and beside:
                     self.check_one_word_off(span, written, phrases)
 
-    def near_figure(self, index: int) -> bool:
-        """True when a number stands within three tokens of *index*."""
-        return any(self.kind(i) == "NUMBER" for i in range(index - 3, index + 5))
+    def beside_figure(self, index: int, size: int) -> bool:
+        """True when the words at *index* stand right before a figure or right after one."""
+        after = index + size
+        return (
+            self.kind(after) == "NUMBER"
+            or self.is_sign(after)
+            or self.kind(index - 1) in ("NUMBER", "PERCENT")
+        )
 
     def check_one_word_off(self, span: list[Token], written: str, phrases: list[str]) -> None:
         """ "or mroe", "les than", "trở lến": every word right but one, and that one nearly."""
@@ -548,7 +565,10 @@ class _Parser:
     def result(self, clause: Clause | None) -> Parsed:
         condition = None
         if clause is None:
-            if self.rating is not None:
+            if self.rating is not None and self.says_all():  # "all cells rated good": 100%
+                rule, unit, approximate, point = at_least(100), "percent", False, True
+                condition = self.rating[0]
+            elif self.rating is not None:
                 rule, unit, approximate, point = self.rating[0], None, False, False
             elif self.says_all():
                 rule, unit, approximate, point = at_least(100), "percent", False, True
@@ -617,6 +637,12 @@ class _Parser:
 
 
 _CUT_WORDS = {"vi": {"giảm"}, "en": {"cut", "reduce", "lower", "bring"}}
+# Words that make a figure further on a change rather than a level.
+_CHANGE_WORDS = {
+    "vi": {"tăng": "growth", "giảm": "decrease"},
+    "en": {"increase": "growth", "grow": "growth", "raise": "growth", "decrease": "decrease",
+           "reduce": "decrease", "cut": "decrease", "lower": "decrease"},
+}  # fmt: skip
 
 
 @functools.cache

@@ -67,7 +67,8 @@ SUFFIXES = {
     "en": _table({
         "at_least": ["or more", "or above", "or higher", "and above", "and over", "or over",
                      "or better"],
-        "at_most": ["or less", "or below", "or lower", "or fewer", "and below", "and under"],
+        "at_most": ["or less", "or below", "or lower", "or fewer", "and below", "and under",
+                    "or worse"],
     }),
 }  # fmt: skip
 
