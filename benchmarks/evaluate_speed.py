@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
 from collections.abc import Callable
 from decimal import Decimal
 
 import attrs
+from _timing import rate
 
 import resolmetrics as rm
 
@@ -37,24 +37,7 @@ def _baseline(value: Decimal) -> _Baseline:
 
 
 def _rate(call: Callable[[], object], seconds: float) -> float:
-    """Calls per second, best of five runs of about seconds / 5 each."""
-    number = 1000
-    while True:  # calibrate
-        start = time.perf_counter()
-        for _ in range(number):
-            call()
-        elapsed = time.perf_counter() - start
-        if elapsed > seconds / 50:
-            break
-        number *= 2
-    per_run = max(int(number * (seconds / 5) / elapsed), 1)
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(per_run):
-            call()
-        best = min(best, (time.perf_counter() - start) / per_run)
-    return 1 / best
+    return rate(call, seconds, start_with=1000)
 
 
 def main() -> None:

@@ -20,6 +20,8 @@ import signal
 import time
 from collections.abc import Callable
 
+from _timing import rate
+
 import resolmetrics as rm
 from resolmetrics.text import _vocabulary as vocabulary
 
@@ -51,24 +53,7 @@ SIZES = (1_000, 3_000, 10_000, 100_000)
 
 
 def _rate(call: Callable[[], object], seconds: float) -> float:
-    """Calls per second, best of five runs of about seconds / 5 each."""
-    number = 100
-    while True:  # calibrate
-        start = time.perf_counter()
-        for _ in range(number):
-            call()
-        elapsed = time.perf_counter() - start
-        if elapsed > seconds / 50:
-            break
-        number *= 2
-    per_run = max(int(number * (seconds / 5) / elapsed), 1)
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in range(per_run):
-            call()
-        best = min(best, (time.perf_counter() - start) / per_run)
-    return 1 / best
+    return rate(call, seconds, start_with=100)
 
 
 def _per_second(
