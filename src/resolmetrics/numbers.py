@@ -48,8 +48,11 @@ from .errors import (
 )
 
 __all__ = [
+    "LANGS",
+    "LOCALES",
     "Exact",
     "NumberLike",
+    "check_lang",
     "exact",
     "format_number",
     "round_display",
@@ -343,7 +346,28 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
 _WIDE = Context(prec=2 * MAX_EXPONENT + 40)
 
 
-_LOCALES = {"en": "en_US", "vi": "vi_VN"}
+LANGS = ("en", "vi")
+"""The languages resolmetrics reads and writes."""
+
+LOCALES = {"en": "en_US", "vi": "vi_VN"}
+"""The Babel locale of each language."""
+
+
+def check_lang(lang: object, *, optional: bool = False, first: str = "en") -> str | None:
+    """*lang* if it is a supported language, or None where *optional* allows it.
+
+    The message names *first* first: the text layer, Vietnamese first, says
+    "use 'vi' or 'en'".
+    """
+    if lang is None and optional:
+        return None
+    if lang not in LOCALES:
+        order = sorted(LANGS, key=lambda each: each != first)
+        raise InvalidArgumentError(
+            f"lang={lang!r} is not a supported language; use {order[0]!r} or {order[1]!r}"
+            + (", or None to tell it from the words" if optional else "")
+        )
+    return lang
 
 
 @functools.cache
@@ -351,7 +375,7 @@ def symbols(lang: str) -> tuple[str, str, str]:
     """(group mark, decimal mark, minus sign) of *lang*, from Babel's locale data, read once."""
     from babel.numbers import get_decimal_symbol, get_group_symbol, get_minus_sign_symbol
 
-    locale = _LOCALES[lang]
+    locale = LOCALES[lang]
     return get_group_symbol(locale), get_decimal_symbol(locale), get_minus_sign_symbol(locale)
 
 
@@ -369,8 +393,7 @@ def format_number(
     ``3.1``). ``lang`` picks the marks: ``en`` writes ``3,745,356.5`` and
     ``vi`` writes ``3.745.356,5``: the marks are the locale's, from Babel.
     """
-    if lang not in _LOCALES:
-        raise InvalidArgumentError(f"lang={lang!r} is not a supported language; use 'en' or 'vi'")
+    check_lang(lang)
     group_mark, decimal_mark, minus = symbols(lang)
     rounded = round_display(value, places, rounding)
     sign = minus if rounded < 0 else ""

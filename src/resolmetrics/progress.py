@@ -67,6 +67,7 @@ from .numbers import (
     NumberLike,
     as_repr,
     as_text,
+    check_lang,
     decimal_places,
     exact,
     format_number,
@@ -169,10 +170,7 @@ class Progress:
         >>> progress.explain("vi")  # doctest: +ELLIPSIS
         'Chậm so với tiến độ (tính tuyến tính theo thời gian): 60 năm 2023 so với mức 62 ...'
         """
-        if lang not in ("en", "vi"):
-            raise InvalidArgumentError(
-                f"lang={lang!r} is not a supported language; use 'en' or 'vi'"
-            )
+        check_lang(lang)
         vi = lang == "vi"
         label = _LABELS.get((self.method, self.status)) or _LABELS[("", self.status)]
         name = _METHOD_NAMES[self.method]

@@ -19,6 +19,7 @@ from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .numbers import (
     Exact,
     as_text,
+    check_lang,
     decimal_places,
     format_number,
     magnitude,
@@ -45,7 +46,6 @@ __all__ = [
     "value_text",
 ]
 
-LANGS = ("en", "vi")
 
 _RULE_WORDS = {
     "en": {
@@ -149,8 +149,7 @@ _ZERO = Decimal(0)
 
 
 def _lang(lang: str) -> str:
-    if lang not in LANGS:
-        raise InvalidArgumentError(f"lang={lang!r} is not a supported language; use 'en' or 'vi'")
+    check_lang(lang)
     return lang
 
 

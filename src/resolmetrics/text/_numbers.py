@@ -11,8 +11,8 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
+from resolmetrics import numbers
 from resolmetrics.errors import (
-    InvalidArgumentError,
     InvalidArgumentTypeError,
     ParseError,
     ResolmetricsError,
@@ -24,20 +24,12 @@ if TYPE_CHECKING:
 
 __all__ = ["LANGS", "check_lang", "parse_number"]
 
-LANGS = ("vi", "en")
-_LOCALES = {"vi": "vi_VN", "en": "en_US"}
+LANGS = ("vi", "en")  # Vietnamese first: the order in which the text layer tries them
 
 
 def check_lang(lang: object, *, optional: bool = False) -> str | None:
     """*lang* if it is a supported language (or None where that is allowed)."""
-    if lang is None and optional:
-        return None
-    if lang not in LANGS:
-        raise InvalidArgumentError(
-            f"lang={lang!r} is not a supported language; use 'vi' or 'en'"
-            + (", or None to tell it from the words" if optional else "")
-        )
-    return lang
+    return numbers.check_lang(lang, optional=optional, first="vi")
 
 
 _WRITTEN = frozenset("0123456789.,-+ \u00a0\u202f")
@@ -53,7 +45,7 @@ def _read(text: str, lang: str) -> Decimal:
     try:
         with localcontext() as context:  # Babel checks grouping by formatting: keep every digit
             context.prec = 4 * MAX_EXPONENT
-            return parse_decimal(text, locale=_LOCALES[lang], strict=True)
+            return parse_decimal(text, locale=numbers.LOCALES[lang], strict=True)
     except NumberFormatError:
         raise
     except Exception as exc:  # Babel's other complaints about malformed text
