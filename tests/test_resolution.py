@@ -482,3 +482,16 @@ def test_demo_command(lang: str) -> None:
     assert lines[-1] == DEMO_SUMMARY[lang]
     numbers = [line.split("│")[1].strip() for line in lines if line.startswith("│")]
     assert [n for n in numbers if n] == [DEMO_HEADERS[lang][0], "1", *[n for n, _ in DEMO]]
+
+
+def test_a_group_of_more_than_26_components_keeps_every_row() -> None:
+    """Components are lettered a..z, then aa, ab, ...: none is dropped from the table."""
+    share = rm.Indicator("share", unit="percent")
+    group = rm.Group("many", [rm.Target(share, rm.at_least(n)) for n in range(28)])
+    report = rm.Resolution("R", [group]).evaluate({"share": [rm.Result(10)]})
+    numbers = [
+        line.split("|")[1].strip() for line in report.table(tablefmt="github").splitlines()[2:]
+    ]
+    assert numbers == ["1", *(f"1{chr(ord('a') + n)}" for n in range(26)), "1aa", "1ab"]
+    assert report.rows[0].group is True
+    assert len(report.verdicts) == 28

@@ -13,6 +13,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from . import units
 from .errors import (
     InvalidArgumentTypeError,
     InvalidResultError,
@@ -20,7 +21,7 @@ from .errors import (
     InvalidTargetTypeError,
     UnitError,
 )
-from .numbers import looks_numeric
+from .numbers import looks_numeric, mul
 from .policy import DEFAULT_POLICY, Policy
 from .results import Result
 from .targets import Target
@@ -253,9 +254,6 @@ def judged_value(target: Target, result: Result, *, level: bool = False) -> Any:
 
 
 def _convert(target: Target, value: Any, unit: str | None) -> Any:
-    from . import units
-    from .numbers import mul
-
     try:
         return mul(value, units.factor(unit, target.indicator.unit))
     except UnitError as exc:

@@ -597,25 +597,29 @@ def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_gr
     """The review table of a resolution's report.
 
     A row of several components (a :class:`Group`) shows its label on a line
-    of its own, then its components numbered ``3a``, ``3b``, ….
+    of its own, then its components numbered ``3a``, ``3b``, … (``3z``,
+    ``3aa``, ``3ab``, … past 26).
     """
-
     lang = _lang(lang)
     rows: list[tuple[str, str, str, str]] = []
     for row in report.rows:
-        if len(row.verdicts) == 1 and not _is_group(report, row.number):
+        if not row.group:
             rows.append((row.number, *_cells(row.verdicts[0], lang)))
             continue
         rows.append((row.number, row.label, "", ""))
-        for letter, verdict in zip("abcdefghijklmnopqrstuvwxyz", row.verdicts, strict=False):
-            rows.append((f"{row.number}{letter}", *_cells(verdict, lang)))
+        for place, verdict in enumerate(row.verdicts):
+            rows.append((f"{row.number}{_letters(place)}", *_cells(verdict, lang)))
     return _tabulate(rows, lang, tablefmt)
 
 
-def _is_group(report: Report, number: str) -> bool:
-    from .resolution import Group
-
-    return isinstance(report.resolution.targets[int(number) - 1], Group)
+def _letters(place: int) -> str:
+    """a, b, …, z, aa, ab, …: the letter of a group's component (0 is a)."""
+    letters = ""
+    place += 1
+    while place:
+        place, rest = divmod(place - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
 
 
 def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:

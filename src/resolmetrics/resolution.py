@@ -61,6 +61,8 @@ class Row:
     number: str
     label: str
     verdicts: tuple[Verdict, ...]
+    group: bool = False
+    """True for a :class:`Group`'s row: its label heads its components."""
 
 
 @attrs.frozen
@@ -75,27 +77,31 @@ class Resolution:
     targets: tuple[Target | Group, ...] = attrs.field(converter=_resolution_targets)
     term: tuple[int, int] | None = attrs.field(default=None, kw_only=True, converter=_term)
 
+    _rows: tuple[tuple[str, str, bool, tuple[Target, ...]], ...] = attrs.field(
+        init=False, eq=False, repr=False
+    )
+    """(number, label, is a group, its targets with the term filled in), built once."""
+
     def __attrs_post_init__(self) -> None:
-        self._rows()  # a target that does not fit the term fails here, not at evaluation
+        # a target that does not fit the term fails here, not at evaluation
+        rows = []
+        for number, item in enumerate(self.targets, start=1):
+            if isinstance(item, Group):
+                termed = tuple(map(self._termed, item.targets))
+                rows.append((str(number), item.label, True, termed))
+            else:
+                rows.append((str(number), item.label, False, (self._termed(item),)))
+        object.__setattr__(self, "_rows", tuple(rows))
 
     @property
     def components(self) -> tuple[Target, ...]:
         """Every component target, in order, with the resolution's term filled in."""
-        return tuple(target for row in self._rows() for target in row[2])
+        return tuple(target for row in self._rows for target in row[3])
 
     @property
     def keys(self) -> frozenset[str]:
         """The keys of the indicators the resolution's targets are on."""
         return frozenset(target.key for target in self.components)
-
-    def _rows(self) -> list[tuple[str, str, tuple[Target, ...]]]:
-        rows = []
-        for number, item in enumerate(self.targets, start=1):
-            if isinstance(item, Group):
-                rows.append((str(number), item.label, tuple(map(self._termed, item.targets))))
-            else:
-                rows.append((str(number), item.label, (self._termed(item),)))
-        return rows
 
     def _termed(self, target: Target) -> Target:
         if self.term is None or target.term is not None or target.per is None:
@@ -140,8 +146,9 @@ class Resolution:
                 tuple(
                     evaluate(t, results.get(t.key), as_of=as_of, policy=policy) for t in targets
                 ),
+                group,
             )
-            for number, label, targets in self._rows()
+            for number, label, group, targets in self._rows
         )
         return Report(self, rows, as_of)
 
