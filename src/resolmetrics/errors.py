@@ -12,6 +12,8 @@ boundaries (multiprocessing, task queues) intact.
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "InconsistentResultWarning",
     "InvalidArgumentError",
@@ -20,6 +22,7 @@ __all__ = [
     "InvalidResultTypeError",
     "InvalidTargetError",
     "InvalidTargetTypeError",
+    "MissingDependencyError",
     "ParseError",
     "ResolmetricsError",
     "UnitError",
@@ -52,6 +55,31 @@ class InvalidArgumentError(ResolmetricsError, ValueError):
 
 class InvalidArgumentTypeError(InvalidArgumentError, TypeError):
     """An option of a call has the wrong type."""
+
+
+class MissingDependencyError(ResolmetricsError, ModuleNotFoundError):
+    """An optional dependency is not installed; the message names the extra that installs it.
+
+    Caught as :class:`ModuleNotFoundError` (and so :class:`ImportError`) or
+    as :class:`ResolmetricsError`.
+    """
+
+
+def require(module: str, extra: str, caller: str) -> Any:
+    """Import *module*, or raise :class:`MissingDependencyError` naming the extra to install.
+
+    ``require("pandas", "pandas", "Report.to_dataframe()")`` fails with
+    "Report.to_dataframe() needs pandas: pip install 'resolmetrics[pandas]'".
+    """
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError as error:
+        package = module.partition(".")[0]
+        raise MissingDependencyError(
+            f"{caller} needs {package}: pip install 'resolmetrics[{extra}]'", name=package
+        ) from error
 
 
 class UnitError(ResolmetricsError, ValueError):

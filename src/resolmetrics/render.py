@@ -6,10 +6,11 @@ Numbers are rounded here and only here, by the verdict's :class:`Policy`
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from types import MappingProxyType
 from typing import TYPE_CHECKING
 
 import attrs
@@ -35,15 +36,23 @@ if TYPE_CHECKING:
     from .resolution import Report
 
 __all__ = [
+    "CSV_COLUMNS",
+    "STATUS_COLORS",
     "actual_text",
     "bound_text",
     "explain",
+    "margin_text",
     "number_text",
+    "report_csv",
+    "report_html",
+    "report_markdown",
     "report_table",
     "review_table",
     "rule_text",
     "summary",
     "value_text",
+    "verdict_html",
+    "verdict_markdown",
 ]
 
 
@@ -584,13 +593,25 @@ def _tabulate(rows: Sequence[Sequence[str]], lang: str, tablefmt: str) -> str:
 
     tablefmt = _tablefmt(tablefmt)
     widths = list(WRAP) if tablefmt.endswith("grid") else None
-    return tabulate(
-        rows,
-        headers=_HEADERS[lang],
-        tablefmt=tablefmt,
-        disable_numparse=True,
-        maxcolwidths=widths,
+    if tablefmt in _PIPE_FORMATS:  # one line a row: a "|" or a line break would split a cell
+        rows = [[_pipe_cell(cell) for cell in row] for row in rows]
+    # str(): tabulate's HTML comes as a str subclass of its own
+    return str(
+        tabulate(
+            rows,
+            headers=_HEADERS[lang],
+            tablefmt=tablefmt,
+            disable_numparse=True,
+            maxcolwidths=widths,
+        )
     )
+
+
+_PIPE_FORMATS = frozenset({"github", "pipe"})
+
+
+def _pipe_cell(text: str) -> str:
+    return text.replace("\n", " ").replace("|", "\\|")
 
 
 def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_grid") -> str:
@@ -601,15 +622,38 @@ def report_table(report: Report, lang: str = "en", *, tablefmt: str = "simple_gr
     ``3aa``, ``3ab``, … past 26).
     """
     lang = _lang(lang)
-    rows: list[tuple[str, str, str, str]] = []
-    for row in report.rows:
-        if not row.group:
-            rows.append((row.number, *_cells(row.verdicts[0], lang)))
-            continue
-        rows.append((row.number, row.label, "", ""))
-        for place, verdict in enumerate(row.verdicts):
-            rows.append((f"{row.number}{_letters(place)}", *_cells(verdict, lang)))
+    rows = [(number, *cells) for number, _, cells in _report_rows(report, lang)]
     return _tabulate(rows, lang, tablefmt)
+
+
+def _report(report: object, function: str) -> Report:
+    from .resolution import Report
+
+    if not isinstance(report, Report):
+        raise InvalidArgumentTypeError(
+            f"{function}(report) must be a Report, such as resolution.evaluate(results), "
+            f"got {report!r}"
+        )
+    return report
+
+
+def _report_rows(
+    report: object, lang: str, function: str = "report_table"
+) -> list[tuple[str, Verdict | None, tuple[str, str, str]]]:
+    """(number, verdict, target/result/verdict cells) of each table row.
+
+    A group's own row has no verdict and its label as the target cell.
+    """
+    checked = _report(report, function)
+    rows: list[tuple[str, Verdict | None, tuple[str, str, str]]] = []
+    for row in checked.rows:
+        if not row.group:
+            rows.append((row.number, row.verdicts[0], _cells(row.verdicts[0], lang)))
+            continue
+        rows.append((row.number, None, (row.label, "", "")))
+        for place, verdict in enumerate(row.verdicts):
+            rows.append((f"{row.number}{_letters(place)}", verdict, _cells(verdict, lang)))
+    return rows
 
 
 def _letters(place: int) -> str:
@@ -654,3 +698,253 @@ def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:
             f"{words} {counts[s]}/{total} chỉ tiêu" for s, words in rest.items() if counts[s]
         ]
     return "; ".join(parts) + "."
+
+
+# Other formats: CSV for machines, HTML and Markdown for pages and notebooks.
+
+STATUS_COLORS: Mapping[Status, str] = MappingProxyType(
+    {
+        Status.EXCEEDED: "#0072B2",  # blue
+        Status.ACHIEVED: "#56B4E9",  # sky blue
+        Status.NOT_ACHIEVED: "#D55E00",  # vermillion
+        Status.IN_PROGRESS: "#E69F00",  # orange
+        Status.NO_DATA: "#999999",  # grey
+    }
+)
+"""The colour of each status in HTML tables and charts.
+
+Colours of the Okabe-Ito palette, which colour-blind readers tell apart:
+met targets in blues (exceeded darker), missed ones in vermillion, targets
+not yet due in orange, no data in grey. Charts also hatch *in progress* and
+*no data*, so that no status is told by its colour alone.
+"""
+
+CSV_COLUMNS = (
+    "number",
+    "target",
+    "result",
+    "verdict",
+    "key",
+    "status",
+    "actual",
+    "unit",
+    "bound",
+    "margin",
+    "relative_margin",
+    "attainment",
+)
+"""The header of :func:`report_csv`: the four table columns, then the exact figures."""
+
+_MARGIN_HEADER = {"en": "Margin", "vi": "Chênh lệch"}
+
+_CELL = "text-align:left;vertical-align:top"
+_CAPTION = "caption-side:top;text-align:left;font-weight:bold;padding-bottom:0.4em"
+
+
+def report_csv(report: Report, lang: str = "en") -> str:
+    """The review table as CSV, with the exact figures behind each verdict.
+
+    One line per table row, group rows included, under the header
+    :data:`CSV_COLUMNS`: ``number``, ``target``, ``result`` and ``verdict``
+    are the table's cells in *lang*; ``key``, ``status`` (``exceeded``,
+    ``not_achieved`` …), ``actual``, ``unit``, ``bound``, ``margin``,
+    ``relative_margin`` and ``attainment`` are for machines: numbers written
+    exactly (``94.5``, ``1950/23``), level codes for a rated indicator, empty
+    for none (and on a group's own row). Lines end in ``\\n``.
+    """
+    import csv
+    import io
+
+    lang = _lang(lang)
+    rows = _report_rows(report, lang, "report_csv")
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for number, verdict, cells in rows:
+        writer.writerow((number, *cells, *_figures(verdict)))
+    return buffer.getvalue()
+
+
+def _figures(verdict: Verdict | None) -> tuple[str, ...]:
+    """The machine columns of one CSV line: key, status, then the figures as exact text."""
+    if verdict is None:
+        return ("",) * (len(CSV_COLUMNS) - 4)
+    figures = (
+        verdict.actual,
+        verdict.unit,
+        verdict.bound,
+        verdict.margin,
+        verdict.relative_margin,
+        verdict.attainment,
+    )
+    return (verdict.key, verdict.status.value, *map(_exact_text, figures))
+
+
+def _exact_text(value: Exact | str | None) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value
+    return as_text(value)
+
+
+def report_html(report: Report, lang: str = "en") -> str:
+    """The review table as an HTML ``<table>``, then the summary sentence.
+
+    The resolution's name is the caption; each verdict cell is tinted with
+    its status's colour (:data:`STATUS_COLORS`) by an inline style, and each
+    row carries the class ``rm-<status>`` and ``data-status`` for your own
+    CSS. Every text is escaped. The whole is one ``<div
+    class="resolmetrics-report">``.
+    """
+    from html import escape
+
+    lang = _lang(lang)
+    checked = _report(report, "report_html")
+    lines = [
+        '<div class="resolmetrics-report">',
+        '<table class="resolmetrics">',
+        f'<caption style="{_CAPTION}">{escape(checked.resolution.name)}</caption>',
+        "<thead>",
+        _html_header(_HEADERS[lang]),
+        "</thead>",
+        "<tbody>",
+    ]
+    for number, verdict, (goal, result, said) in _report_rows(checked, lang):
+        if verdict is None:
+            lines.append(
+                f'<tr class="rm-group"><td style="{_CELL}">{escape(number)}</td>'
+                f'<td colspan="3" style="{_CELL};font-weight:bold">{escape(goal)}</td></tr>'
+            )
+        else:
+            lines.append(_html_row(verdict, (number, goal, result), said))
+    lines += [
+        "</tbody>",
+        "</table>",
+        f"<p>{escape(summary(checked.verdicts, lang))}</p>",
+        "</div>",
+    ]
+    return "\n".join(lines)
+
+
+def _html_header(headers: Iterable[str]) -> str:
+    from html import escape
+
+    return "<tr>" + "".join(f'<th style="{_CELL}">{escape(h)}</th>' for h in headers) + "</tr>"
+
+
+def _html_row(verdict: Verdict, cells: Iterable[str], said: str, *after: str) -> str:
+    """A table row: plain *cells*, the verdict cell *said* in its colour, then *after*."""
+    from html import escape
+
+    status = verdict.status
+    color = STATUS_COLORS[status]
+    style = f"{_CELL};background-color:{_tint(color)};border-left:4px solid {color}"
+    return (
+        f'<tr class="rm-{status.value}" data-status="{status.value}">'
+        + "".join(f'<td style="{_CELL}">{escape(cell)}</td>' for cell in cells)
+        + f'<td class="rm-verdict" style="{style}">{escape(said)}</td>'
+        + "".join(f'<td style="{_CELL}">{escape(cell)}</td>' for cell in after)
+        + "</tr>"
+    )
+
+
+def _tint(color: str, strength: float = 0.25) -> str:
+    """*color* (``#rrggbb``) mixed with white: a background dark text stays readable on."""
+    channels = (int(color[i : i + 2], 16) for i in (1, 3, 5))
+    return "#" + "".join(f"{round(255 - (255 - c) * strength):02x}" for c in channels)
+
+
+def report_markdown(report: Report, lang: str = "en") -> str:
+    """The review table as Markdown: the name in bold, a pipe table, the summary.
+
+    Characters Markdown would read as markup (``*``, ``_``, ``|``, ``<`` …)
+    are escaped with a backslash, so labels show as written.
+    """
+    lang = _lang(lang)
+    checked = _report(report, "report_markdown")
+    rows = []
+    for number, verdict, (goal, result, said) in _report_rows(checked, lang):
+        shown = f"**{_markdown(goal)}**" if verdict is None else _markdown(goal)
+        rows.append((_markdown(number), shown, _markdown(result), _markdown(said)))
+    table = _pipe_table(rows, [_markdown(h) for h in _HEADERS[lang]])
+    name = _markdown(checked.resolution.name)
+    return f"**{name}**\n\n{table}\n\n{_markdown(summary(checked.verdicts, lang))}"
+
+
+_MARKUP = frozenset("\\`*_[]<>|~&#")
+
+
+def _markdown(text: str) -> str:
+    """*text* with every character Markdown reads as markup escaped, on one line."""
+    return "".join("\\" + c if c in _MARKUP else c for c in " ".join(text.splitlines()))
+
+
+def _pipe_table(rows: Sequence[Sequence[str]], headers: Sequence[str]) -> str:
+    from tabulate import tabulate
+
+    return str(tabulate(rows, headers=headers, tablefmt="github", disable_numparse=True))
+
+
+def _verdict_cells(verdict: object, lang: str, function: str) -> tuple[Verdict, list[str]]:
+    """The checked verdict and its cells: target, result, verdict, margin."""
+    if not isinstance(verdict, Verdict):
+        raise InvalidArgumentTypeError(
+            f"{function}(verdict) must be a Verdict, such as evaluate(target, result), "
+            f"got {verdict!r}"
+        )
+    goal, result, said = _cells(verdict, lang)
+    return verdict, [goal, result, said, margin_text(verdict, lang)]
+
+
+def verdict_html(verdict: Verdict, lang: str = "en") -> str:
+    """One verdict as a one-row HTML table: target, result, verdict (coloured), margin."""
+
+    lang = _lang(lang)
+    checked, (goal, result, said, margin) = _verdict_cells(verdict, lang, "verdict_html")
+    headers = (*_HEADERS[lang][1:], _MARGIN_HEADER[lang])
+    lines = [
+        '<table class="resolmetrics-verdict">',
+        "<thead>",
+        _html_header(headers),
+        "</thead>",
+        "<tbody>",
+        _html_row(checked, (goal, result), said, margin),
+        "</tbody>",
+        "</table>",
+    ]
+    return "\n".join(lines)
+
+
+def verdict_markdown(verdict: Verdict, lang: str = "en") -> str:
+    """One verdict as a one-row Markdown table: target, result, verdict, margin."""
+    lang = _lang(lang)
+    _, cells = _verdict_cells(verdict, lang, "verdict_markdown")
+    headers = (*_HEADERS[lang][1:], _MARGIN_HEADER[lang])
+    return _pipe_table([[_markdown(c) for c in cells]], [_markdown(h) for h in headers])
+
+
+def margin_text(verdict: Verdict, lang: str = "en") -> str:
+    """The signed margin for display: ``+2.5 percentage points``, ``+9 members (+2%)``.
+
+    Rounded by the verdict's policy like :func:`explain`; rating steps for a
+    rated indicator, units for a count of units; ``""`` without data.
+    """
+    lang = _lang(lang)
+    margin = verdict.margin
+    if margin is None:
+        return ""
+    policy = verdict.policy or DEFAULT_POLICY
+    sign = "+" if margin > 0 else "-" if margin < 0 else ""
+    size = magnitude(margin)
+    relative = verdict.relative_margin
+    unit = verdict.basis.unit
+    if (
+        relative is None
+        or verdict.basis.indicator.scale is not None
+        or _counts_units(verdict)
+        or unit in ("percent", "permille")
+    ):
+        return sign + _amount(verdict, size, lang, policy)
+    percent = number_text(mul(magnitude(relative), Decimal(100)), lang, policy)
+    return f"{sign}{value_text(size, unit, lang, policy)} ({sign}{percent}%)"

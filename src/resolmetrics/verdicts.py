@@ -305,6 +305,18 @@ class Verdict:
 
         return explain(self, lang, detail=detail, points=points)
 
+    def _repr_html_(self) -> str:
+        """The verdict as a one-row HTML table, for Jupyter (English)."""
+        from .render import verdict_html
+
+        return verdict_html(self, "en")
+
+    def _repr_markdown_(self) -> str:
+        """The verdict as a one-row Markdown table, for Jupyter (English)."""
+        from .render import verdict_markdown
+
+        return verdict_markdown(self, "en")
+
     def _measure(self) -> tuple[Exact, Exact] | None:
         """(margin, the bound it is measured from), in ranks for a rated indicator."""
         target, actual = self.basis, self.actual

@@ -1,0 +1,338 @@
+"""Bullet charts of a report: one strip per component, coloured by status, saved as PNG or SVG.
+
+What each strip should show is read off the demo by hand: e.g. row 12 (prices
+between 3 and 5 % a year on average) is a band from 3 to 5, row 1a ("trên
+90 %") a dashed threshold at 90, row 3 (the committee's rating) a strip whose
+ticks are the four levels of the party-quality scale.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import struct
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import matplotlib
+import pytest
+from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
+from matplotlib.figure import Figure
+
+import resolmetrics as rm
+from resolmetrics.demo import AS_OF, demo_resolution, demo_results
+from resolmetrics.errors import MissingDependencyError
+from resolmetrics.plot import HATCHES, STATUS_COLORS, report_plot
+
+
+def demo(lang: str = "en") -> rm.Report:
+    return demo_resolution(lang).evaluate(demo_results(), as_of=AS_OF)  # type: ignore[attr-defined,no-any-return]
+
+
+NUMBERS = ["1a", "1b", *map(str, range(2, 15))]
+STATUSES = dict(
+    zip(
+        NUMBERS,
+        [
+            "achieved", "exceeded", "exceeded", "achieved", "not_achieved", "not_achieved",
+            "in_progress", "exceeded", "exceeded", "achieved", "in_progress", "no_data",
+            "not_achieved", "in_progress", "exceeded",
+        ],
+        strict=True,
+    )
+)  # fmt: skip
+
+EN_FIGURE = demo("en").plot("en")
+
+
+def strips(figure: Figure) -> dict[str, Axes]:
+    return {str(axes.get_gid()).removeprefix("strip-"): axes for axes in figure.axes}
+
+
+def artist(axes: Axes, gid: str) -> list[object]:
+    return [child for child in axes.get_children() if child.get_gid() == gid]
+
+
+def test_one_strip_per_component_in_order() -> None:
+    assert [axes.get_gid() for axes in EN_FIGURE.axes] == [f"strip-{n}" for n in NUMBERS]
+
+
+def test_the_palette_is_the_documented_one() -> None:
+    assert {status.value: colour for status, colour in STATUS_COLORS.items()} == {
+        "exceeded": "#0072B2",
+        "achieved": "#56B4E9",
+        "not_achieved": "#D55E00",
+        "in_progress": "#E69F00",
+        "no_data": "#999999",
+    }
+    assert {status.value: hatch for status, hatch in HATCHES.items()} == {
+        "in_progress": "////",
+        "no_data": "\\\\\\\\",
+    }
+
+
+@pytest.mark.parametrize("number", [n for n in NUMBERS if STATUSES[n] != "no_data"])
+def test_actual_dot_has_its_status_colour(number: str) -> None:
+    axes = strips(EN_FIGURE)[number]
+    (dot,) = artist(axes, "actual")
+    colour = STATUS_COLORS[rm.Status(STATUSES[number])]
+    assert to_rgba(dot.get_markerfacecolor()) == to_rgba(colour)  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("number", ["6", "10", "13"])
+def test_in_progress_margin_bar_is_hatched(number: str) -> None:
+    (bar,) = artist(strips(EN_FIGURE)[number], "margin")
+    assert bar.get_hatch() == "////"  # type: ignore[attr-defined]
+    assert to_rgba(bar.get_facecolor()) == to_rgba("#E69F00")  # type: ignore[attr-defined]
+
+
+def test_a_margin_of_zero_has_no_bar() -> None:
+    # 3: weakest year HTTNV on "at least HTTNV"; 9: 5 units against at least 5
+    assert artist(strips(EN_FIGURE)["3"], "margin") == []
+    assert artist(strips(EN_FIGURE)["9"], "margin") == []
+
+
+def test_no_data_is_shown_as_such() -> None:
+    axes = strips(EN_FIGURE)["11"]
+    assert artist(axes, "actual") == []
+    (patch,) = artist(axes, "no-data")
+    assert patch.get_hatch() == HATCHES[rm.Status.NO_DATA]  # type: ignore[attr-defined]
+    assert "no data" in [text.get_text() for text in axes.texts]
+    # the target is still drawn: the bound at 45
+    assert [line.get_xdata()[0] for line in artist(axes, "bound")] == [45.0]  # type: ignore[attr-defined]
+
+
+def test_bounds_band_and_strictness() -> None:
+    axes = strips(EN_FIGURE)
+    # "between 3% and 5%": a shaded band from 3 to 5 and a line at each end
+    (band,) = artist(axes["12"], "band")
+    assert (band.get_x(), band.get_x() + band.get_width()) == (3.0, 5.0)  # type: ignore[attr-defined]
+    assert sorted(line.get_xdata()[0] for line in artist(axes["12"], "bound")) == [3.0, 5.0]  # type: ignore[attr-defined]
+    # "above 90%" is strict: dashed; "at least 92%" is not
+    (strict,) = artist(axes["1a"], "bound")
+    (inclusive,) = artist(axes["1b"], "bound")
+    assert strict.get_linestyle() != "-"  # type: ignore[attr-defined]
+    assert inclusive.get_linestyle() == "-"  # type: ignore[attr-defined]
+    assert artist(axes["1b"], "band") == []
+
+
+def tick_labels(axes: Axes) -> list[str]:
+    """The labels of the ticks within the strip's range."""
+    left, right = axes.get_xlim()
+    axis = axes.xaxis
+    ticks = [x for x in axis.get_majorticklocs() if left <= x <= right]
+    return list(axis.get_major_formatter().format_ticks(ticks))
+
+
+def test_a_rated_indicator_is_on_its_levels() -> None:
+    axes = strips(EN_FIGURE)["3"]
+    assert tick_labels(axes) == ["KHTNV", "HTNV", "HTTNV", "HTXSNV"]
+    (dot,) = artist(axes, "actual")
+    assert list(dot.get_xdata()) == [2.0]  # type: ignore[attr-defined]  # HTTNV, rank 2 of 0-3
+
+
+@pytest.mark.parametrize(
+    ("lang", "number", "unit"),
+    [
+        ("en", "8", "billion đồng"),
+        ("vi", "8", "tỷ đồng"),
+        ("en", "2", "members"),
+        ("vi", "2", "đảng viên"),
+        ("en", "1b", "%"),
+        ("en", "3", "rating"),
+        ("vi", "3", "xếp loại"),
+        ("en", "5", "units"),
+        ("vi", "9", "đơn vị"),
+    ],
+)
+def test_each_strip_names_its_unit(lang: str, number: str, unit: str) -> None:
+    figure = EN_FIGURE if lang == "en" else VI_FIGURE
+    assert strips(figure)[number].get_xlabel() == unit
+
+
+VI_FIGURE = demo("vi").plot("vi")
+
+
+def test_vietnamese_ticks_use_the_decimal_comma() -> None:
+    # 25,000 against 26,150 (tỷ đồng), a tenth of 26,150 either side: 22,385 to 28,765
+    assert tick_labels(strips(VI_FIGURE)["8"]) == [
+        "22.500",
+        "24.000",
+        "25.500",
+        "27.000",
+        "28.500",
+    ]
+    assert tick_labels(strips(EN_FIGURE)["8"]) == [
+        "22,500",
+        "24,000",
+        "25,500",
+        "27,000",
+        "28,500",
+    ]
+    # 3.4 against at most 3.5 (the mid-term poverty rate): 3.4 - 0.35 to 3.5 + 0.35
+    assert tick_labels(strips(VI_FIGURE)["14"]) == ["3,2", "3,4", "3,6", "3,8"]
+
+
+def figure_texts(figure: Figure) -> list[str]:
+    return [text.get_text() for text in figure.texts]
+
+
+def test_labels_and_verdicts_beside_the_strips() -> None:
+    texts = figure_texts(EN_FIGURE)
+    assert "1b" in texts
+    assert "Members rated good or better" in texts
+    assert "at least 92%" in texts
+    assert "exceeded by 2.5 percentage points" in texts
+    # the progress assessment after "; " stays in the table
+    assert "in progress, 90.66% attained so far" in texts
+    assert (
+        texts[0] == "Resolution of the 17th Provincial Party Congress, term 2020-2025 (invented)"
+    )
+    assert texts[1] == (
+        "Review at 30 June 2023\n"
+        "Met 8 of 15 targets (3 achieved, 5 exceeded); 3 not achieved; 3 in progress; "
+        "1 with no data."
+    )
+
+
+def test_legend_names_every_status_in_the_language() -> None:
+    (legend,) = VI_FIGURE.legends
+    assert [text.get_text() for text in legend.get_texts()] == [
+        "Vượt", "Đạt", "Không đạt", "Đang thực hiện", "Chưa có số liệu", "ngưỡng",
+        "vùng đạt mục tiêu",
+    ]  # fmt: skip
+
+
+def png_size(data: bytes) -> tuple[int, int]:
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    assert data[12:16] == b"IHDR"
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_png(tmp_path: Path, lang: str) -> None:
+    path = tmp_path / "review.png"
+    (EN_FIGURE if lang == "en" else VI_FIGURE).savefig(path)
+    # 11 inches at 150 dpi wide; high: 0.15 top gap + 0.24 one title line + 2 x 0.19
+    # notes + 0.2 + 0.22 legend + 15 strips x 0.72 + 0.15 bottom = 12.14 inches
+    assert png_size(path.read_bytes()) == (1650, 1821)
+
+
+def svg_texts(figure: Figure) -> list[str]:
+    buffer = io.StringIO()
+    with matplotlib.rc_context({"svg.fonttype": "none"}):
+        figure.savefig(buffer, format="svg")
+    root = ET.fromstring(buffer.getvalue())
+    return ["".join(t.itertext()) for t in root.iter("{http://www.w3.org/2000/svg}text")]
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"),
+    [
+        ("en", ["1a", "14", "Forest cover", "Budget revenue", "no data", "achieved",
+                "exceeded by 0.1 percentage points", "HTXSNV"]),
+        ("vi", ["1a", "14", "Tỷ lệ che phủ rừng", "Thu ngân sách", "chưa có số liệu",
+                "Chưa có số liệu", "Vượt 0,1 điểm phần trăm", "Đạt (5/6 đơn vị đạt)"]),
+    ],
+)  # fmt: skip
+def test_svg_keeps_the_text_as_text(lang: str, expected: list[str]) -> None:
+    texts = svg_texts(EN_FIGURE if lang == "en" else VI_FIGURE)
+    for text in expected:
+        assert text in texts
+
+
+def test_saving_takes_the_format_from_the_suffix(tmp_path: Path) -> None:
+    figure = report_plot(demo(), width=9, strip_height=0.5)
+    figure.savefig(tmp_path / "review.svg")
+    figure.savefig(tmp_path / "review.png")
+    assert (tmp_path / "review.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
+    # 9 inches x 150 dpi; 0.15 + 0.24 + 0.38 + two legend lines 0.4 + 0.22 + 15 x 0.5 + 0.15
+    assert png_size((tmp_path / "review.png").read_bytes()) == (1350, round(9.04 * 150))
+
+
+def test_a_final_review_and_a_title_of_ones_own() -> None:
+    share = rm.Indicator("share", name="Share", unit="percent")
+    report = rm.Resolution("R", [rm.Target(share, rm.at_least(90))]).evaluate(
+        {"share": rm.Result(95)}
+    )
+    texts = figure_texts(report.plot(title="Mid-term review"))
+    assert texts[0] == "Mid-term review"
+    assert texts[1].startswith("Final review\nMet 1 of 1 target ")
+    untitled = figure_texts(report.plot("vi", title=""))
+    assert untitled[0].startswith("Đánh giá cuối kỳ\nHoàn thành và vượt 1/1 chỉ tiêu")
+
+
+def test_a_report_without_targets_still_draws() -> None:
+    figure = rm.Resolution("Empty", []).evaluate({}).plot()
+    assert figure.axes == []
+    assert "no targets" in figure_texts(figure)
+
+
+def test_no_pyplot_no_global_state() -> None:
+    code = (
+        "import sys\n"
+        "from resolmetrics.demo import AS_OF, demo_resolution, demo_results\n"
+        "report = demo_resolution().evaluate(demo_results(), as_of=AS_OF)\n"
+        "figure = report.plot()\n"
+        "import io; figure.savefig(io.BytesIO(), format='png')\n"
+        "print('matplotlib.pyplot' in sys.modules, type(figure).__module__)\n"
+    )
+    completed = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert completed.stdout.split() == ["False", "matplotlib.figure"]
+
+
+# --- errors ------------------------------------------------------------------------------
+
+
+def test_missing_matplotlib_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "matplotlib", None)  # as if it were not installed
+    report = demo()
+    with pytest.raises(MissingDependencyError) as info:
+        report.plot()
+    assert str(info.value) == "Report.plot() needs matplotlib: pip install 'resolmetrics[plot]'"
+    assert isinstance(info.value, ModuleNotFoundError)
+    assert isinstance(info.value, rm.ResolmetricsError)
+    with pytest.raises(ModuleNotFoundError, match=re.escape(
+        "report_plot() needs matplotlib: pip install 'resolmetrics[plot]'"
+    )):  # fmt: skip
+        report_plot(report)
+
+
+@pytest.mark.parametrize(
+    ("options", "error", "message"),
+    [
+        ({"width": 5}, rm.InvalidArgumentError,
+         "Report.plot(): width must be at least 8, such as width=11, got 5"),
+        ({"width": "wide"}, rm.InvalidArgumentTypeError,
+         "Report.plot(): width must be a number, such as width=11, got 'wide'"),
+        ({"strip_height": float("nan")}, rm.InvalidArgumentError,
+         "Report.plot(): strip_height must be at least 0.4, such as strip_height=0.72, got nan"),
+        ({"dpi": True}, rm.InvalidArgumentTypeError,
+         "Report.plot(): dpi must be a number, such as dpi=150, got True"),
+        ({"title": 2025}, rm.InvalidArgumentTypeError,
+         "Report.plot(): title must be a str (or None for the resolution's name), got 2025"),
+    ],
+)  # fmt: skip
+def test_options_are_checked(options: dict[str, object], error: type, message: str) -> None:
+    with pytest.raises(error) as info:
+        demo().plot(**options)
+    assert type(info.value) is error
+    assert str(info.value) == message
+
+
+def test_unknown_option_is_a_type_error() -> None:
+    with pytest.raises(TypeError, match="colour"):
+        demo().plot(colour="red")
+
+
+def test_report_plot_refuses_what_is_not_a_report() -> None:
+    with pytest.raises(rm.InvalidArgumentTypeError, match=re.escape(
+        "report_plot(report) must be a Report, such as resolution.evaluate(results), got None"
+    )):  # fmt: skip
+        report_plot(None)  # type: ignore[arg-type]
