@@ -19,6 +19,7 @@ from .errors import (
     InvalidResultTypeError,
     InvalidTargetError,
     InvalidTargetTypeError,
+    MissingDependencyError,
     ParseError,
     ResolmetricsError,
     UnitError,
@@ -49,6 +50,17 @@ from .units import define_unit
 from .verdicts import Context, Status, Verdict
 
 if TYPE_CHECKING:
+    from . import json as json
+    from .audit import Audit as Audit
+    from .audit import Finding as Finding
+    from .audit import FindingKind as FindingKind
+    from .audit import Published as Published
+    from .audit import PublishedRow as PublishedRow
+    from .audit import read_published as read_published
+    from .files import FileError as FileError
+    from .files import Problem as Problem
+    from .files import load_resolution as load_resolution
+    from .files import read_results as read_results
     from .progress import UNSD as UNSD
     from .progress import Eurostat as Eurostat
     from .progress import LinearProRating as LinearProRating
@@ -71,10 +83,14 @@ __all__ = [
     "PARTY_QUALITY",
     "UNSD",
     "Across",
+    "Audit",
     "Baseline",
     "Context",
     "Direction",
     "Eurostat",
+    "FileError",
+    "Finding",
+    "FindingKind",
     "Group",
     "InconsistentResultWarning",
     "Indicator",
@@ -87,11 +103,15 @@ __all__ = [
     "Kind",
     "Level",
     "LinearProRating",
+    "MissingDependencyError",
     "OpenSDG",
     "OrdinalScale",
     "ParseError",
     "Policy",
+    "Problem",
     "Progress",
+    "Published",
+    "PublishedRow",
     "Quantifier",
     "Quota",
     "Report",
@@ -118,9 +138,12 @@ __all__ = [
     "evaluate",
     "exactly",
     "format_target",
+    "load_resolution",
     "parse_number",
     "parse_target",
     "quota",
+    "read_published",
+    "read_results",
     "review_table",
     "summary",
 ]
@@ -142,7 +165,21 @@ _LAZY = {
     "format_target": "text",
     "parse_number": "text",
     "parse_target": "text",
+    "load_resolution": "files",
+    "read_results": "files",
+    "FileError": "files",
+    "Problem": "files",
+    "Audit": "audit",
+    "Finding": "audit",
+    "FindingKind": "audit",
+    "Published": "audit",
+    "PublishedRow": "audit",
+    "read_published": "audit",
 }
+
+# Modules reached as attributes (``rm.json.dumps``) but not star-imported: ``json`` would
+# shadow the standard library's.
+_MODULES = frozenset({"json"})
 
 
 def __getattr__(name: str) -> Any:
@@ -151,6 +188,10 @@ def __getattr__(name: str) -> Any:
 
         module = importlib.import_module(f".{_LAZY[name]}", __name__)
         return getattr(module, name)
+    if name in _MODULES:
+        import importlib
+
+        return importlib.import_module(f".{name}", __name__)
     raise AttributeError(f"module 'resolmetrics' has no attribute {name!r}")
 
 

@@ -1,12 +1,108 @@
-"""The command line: ``resolmetrics demo`` (also ``python -m resolmetrics demo``)."""
+"""The command line: ``resolmetrics evaluate``, ``audit`` and ``demo``.
+
+Also ``python -m resolmetrics``. Exit status (see ``docs/reference/cli.md``):
+
+- 0: evaluated (or audited), whatever the verdicts;
+- 1: the input is invalid (every problem found is written to standard error);
+- 2: the command line is wrong (usage);
+- 3: asked for with ``--fail-on-miss``: a target was not achieved; with
+  ``--fail-on-disagreement``: the audit found a disagreement.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING
 
-__all__ = ["main", "run"]
+if TYPE_CHECKING:
+    from .resolution import Report
+
+__all__ = ["EXIT_FAILED_CHECK", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main", "run"]
+
+EXIT_OK = 0
+"""Evaluated or audited."""
+EXIT_INVALID = 1
+"""The input files or values are invalid; the problems are on standard error."""
+EXIT_USAGE = 2
+"""The command line itself is wrong."""
+EXIT_FAILED_CHECK = 3
+"""``--fail-on-miss`` found a target not achieved, or ``--fail-on-disagreement`` a
+disagreement."""
+
+FORMATS = ("text", "github", "html", "csv", "json")
+"""The output formats; any other name of a tabulate table format is accepted too."""
+
+_EPILOG = """\
+exit status: 0 evaluated; 1 invalid input (the problems are on standard error);
+2 wrong command line; 3 --fail-on-miss found a target not achieved (or
+--fail-on-disagreement a disagreement).
+"""
+
+
+def _as_of(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30"
+        ) from None
+
+
+def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> None:
+    command.add_argument(
+        "--lang",
+        choices=("en", "vi"),
+        default="en",
+        help="the language of the output: the table, its numbers and the summary (default "
+        "en); the target texts are read in the resolution file's own lang",
+    )
+    command.add_argument(
+        "--format",
+        dest="format",
+        default="text",
+        type=_format,
+        metavar="FORMAT",
+        help="text (the default), github (Markdown), html, csv or json; any tabulate table "
+        "format name (grid, simple, pipe, ...) also works for the table",
+    )
+    command.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        type=Path,
+        help="write to FILE instead of standard output",
+    )
+    if plot:
+        command.add_argument(
+            "--plot",
+            metavar="FILE",
+            type=Path,
+            help="also save a bullet chart of the review to FILE (.png, .svg or .pdf; needs "
+            "the plot extra: pip install 'resolmetrics[plot]')",
+        )
+
+
+def _input_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument("resolution", type=Path, help="the resolution file (TOML)")
+    command.add_argument("results", type=Path, help="the results file (.csv, or .xlsx)")
+    command.add_argument(
+        "--as-of",
+        type=_as_of,
+        metavar="DATE",
+        help="the review date, YYYY-MM-DD; without it the review is final: every period "
+        "given is due",
+    )
+    command.add_argument(
+        "--results-lang",
+        choices=("en", "vi"),
+        metavar="LANG",
+        help="how numbers are written in the results (and published) file: vi (3.745.356,5) "
+        "or en (3,745,356.5); default: the resolution file's lang, else --lang",
+    )
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -14,23 +110,62 @@ def _parser() -> argparse.ArgumentParser:
 
     parser = argparse.ArgumentParser(
         prog="resolmetrics",
-        description="Exact, explainable verdicts on quantified targets.",
+        description="Exact, explainable verdicts on quantified targets: review a resolution's "
+        "targets against its results, or audit a published review table.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"resolmetrics {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    evaluate = commands.add_parser(
+        "evaluate",
+        help="review a resolution file against a results file",
+        description="Judge every target of RESOLUTION on the results in RESULTS and print the "
+        "review table and its summary.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _input_options(evaluate)
+    _output_options(evaluate)
+    evaluate.add_argument(
+        "--fail-on-miss",
+        action="store_true",
+        help="exit with status 3 when any target is not achieved (targets in progress or "
+        "without data are not misses)",
+    )
+
+    audit = commands.add_parser(
+        "audit",
+        help="check a published review table against the computed verdicts",
+        description="Compare the verdicts of a published review table (PUBLISHED, a CSV) with "
+        "the verdicts computed from RESOLUTION and RESULTS, row by row, and say where and why "
+        "they disagree.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _input_options(audit)
+    audit.add_argument(
+        "--published", type=Path, required=True, metavar="FILE", help="the published table (CSV)"
+    )
+    _output_options(audit, plot=False)
+    audit.add_argument(
+        "--fail-on-disagreement",
+        action="store_true",
+        help="exit with status 3 when the published table disagrees anywhere",
+    )
+
     demo = commands.add_parser(
-        "demo", help="print the mid-term review of the embedded example resolution"
+        "demo",
+        help="print the mid-term review of the embedded example resolution",
+        description="Review the embedded, invented provincial resolution at 30 June 2023.",
     )
-    demo.add_argument("--lang", choices=("en", "vi"), default="en", help="language (default en)")
-    demo.add_argument(
-        "--format",
-        dest="tablefmt",
-        default=None,
-        metavar="FORMAT",
-        help="a tabulate table format: simple_grid (the default), grid (ASCII), github, "
-        "html, plain, ...",
-    )
+    _output_options(demo)
     return parser
+
+
+class _Invalid(Exception):
+    """The input is invalid: the message goes to standard error, the exit status is 1."""
 
 
 def _can_write(text: str) -> bool:
@@ -46,31 +181,185 @@ def _can_write(text: str) -> bool:
     return True
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; return the exit status."""
-    parser = _parser()
-    args = parser.parse_args(argv)
-    if args.command != "demo":
-        parser.print_help()
-        return 0 if args.command is None else 2
+def _format(name: str) -> str:
     from tabulate import tabulate_formats
 
+    if name in FORMATS or name in tabulate_formats:
+        return name
+    import difflib
+
+    near = difflib.get_close_matches(name, [*FORMATS, *tabulate_formats], n=1)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    raise argparse.ArgumentTypeError(
+        f"{name!r} is not an output format; {hint}use one of: {', '.join(FORMATS)}"
+    )
+
+
+def _heading(report: Report, lang: str, *, midterm: bool = False) -> str:
+    as_of = report.as_of
+    if midterm and as_of is not None:
+        if lang == "en":
+            return f"Mid-term review at {as_of:%d %B %Y}"
+        return f"Sơ kết ngày {as_of:%d/%m/%Y}"
+    if as_of is None:
+        return "Final review" if lang == "en" else "Tổng kết"
+    if lang == "en":
+        return f"Review at {as_of.day} {as_of:%B %Y}"
+    return f"Đánh giá ngày {as_of:%d/%m/%Y}"
+
+
+def _render_report(
+    report: Report, fmt: str, lang: str, *, to_terminal: bool, midterm: bool = False
+) -> str:
+    if fmt == "json":
+        from . import json
+
+        return json.dumps(report, indent=2) + "\n"
+    if fmt == "csv":
+        return report.to_csv(lang)
+    if fmt == "html":
+        return report.to_html(lang) + "\n"
+    name = report.resolution.name
+    if fmt == "github":
+        table = report.table(lang, tablefmt="github")
+        heading = _heading(report, lang, midterm=midterm)
+        return f"# {name}\n\n{heading}\n\n{table}\n\n{report.summary(lang)}\n"
+    tablefmt = fmt
+    if fmt == "text":
+        tablefmt = "simple_grid" if not to_terminal or _can_write("┌─đ") else "grid"
+    table = report.table(lang, tablefmt=tablefmt)
+    return f"{name}\n{_heading(report, lang, midterm=midterm)}\n{table}\n{report.summary(lang)}\n"
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as error:
+        raise _Invalid(f"cannot write --output {str(output)!r}: {error.strerror}") from None
+
+
+def _plot(report: Report, lang: str, path: Path) -> None:
+    if path.suffix.lower() not in (".png", ".svg", ".pdf"):
+        raise _Invalid(
+            f"--plot {str(path)!r}: the file name must end in .png, .svg or .pdf (the format "
+            "is taken from it)"
+        )
+    try:
+        figure = report.plot(lang)
+    except ModuleNotFoundError as error:
+        raise _Invalid(str(error)) from None
+    try:
+        figure.savefig(path)
+    except OSError as error:
+        raise _Invalid(f"cannot write --plot {str(path)!r}: {error.strerror}") from None
+
+
+def _declared_lang(path: Path) -> str | None:
+    """The ``lang`` that a resolution file (already read without problems) declares."""
+    import tomllib
+
+    declared = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("resolution", {})
+    lang = declared.get("lang") if isinstance(declared, dict) else None
+    return lang if lang in ("en", "vi") else None
+
+
+def _numbers_lang(args: argparse.Namespace) -> str:
+    """How the numbers of the results (and published) files are written.
+
+    ``--results-lang``; else the resolution file's ``lang``, as an office's
+    results are written the way its resolution is; else ``--lang``.
+    """
+    if args.results_lang is None:
+        args.results_lang = _declared_lang(args.resolution) or args.lang
+    return str(args.results_lang)
+
+
+def _load(args: argparse.Namespace) -> Report:
+    from .files import load_resolution, read_results
+
+    resolution = load_resolution(args.resolution)
+    results = read_results(args.results, lang=_numbers_lang(args), resolution=resolution)
+    return resolution.evaluate(results, as_of=args.as_of)
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    report = _load(args)
+    _write(
+        _render_report(report, args.format, args.lang, to_terminal=args.output is None),
+        args.output,
+    )
+    if args.plot is not None:
+        _plot(report, args.lang, args.plot)
+    from .verdicts import Status
+
+    if args.fail_on_miss and report.counts[Status.NOT_ACHIEVED]:
+        return EXIT_FAILED_CHECK
+    return EXIT_OK
+
+
+def _audit(args: argparse.Namespace) -> int:
+    from .audit import audit, read_published
+
+    report = _load(args)
+    published = read_published(args.published, lang=_numbers_lang(args))
+    result = audit(report, published, lang=args.lang)
+    fmt = args.format
+    if fmt == "json":
+        from . import json
+
+        text = json.dumps(result, indent=2) + "\n"
+    elif fmt == "csv":
+        text = result.csv(args.lang)
+    else:
+        if fmt == "text":
+            fmt = "simple_grid" if args.output is not None or _can_write("┌─đ") else "grid"
+        text = f"{result.table(args.lang, tablefmt=fmt)}\n{result.summary(args.lang)}\n"
+    _write(text, args.output)
+    if args.fail_on_disagreement and not result.ok:
+        return EXIT_FAILED_CHECK
+    return EXIT_OK
+
+
+def _demo(args: argparse.Namespace) -> int:
     from .demo import AS_OF, demo_resolution, demo_results
 
-    if args.tablefmt is not None and args.tablefmt not in tabulate_formats:
-        parser.error(
-            f"--format {args.tablefmt!r} is not a table format; use one of: "
-            + ", ".join(sorted(tabulate_formats))
-        )
-    tablefmt = args.tablefmt or ("simple_grid" if _can_write("┌─đ") else "grid")
-
     report = demo_resolution(args.lang).evaluate(demo_results(), as_of=AS_OF)  # type: ignore[attr-defined]
-    heading = {"en": f"Mid-term review at {AS_OF:%d %B %Y}", "vi": f"Sơ kết ngày {AS_OF:%d/%m/%Y}"}
-    print(report.resolution.name)
-    print(heading[args.lang])
-    print(report.table(args.lang, tablefmt=tablefmt))
-    print(report.summary(args.lang))
-    return 0
+    text = _render_report(
+        report, args.format, args.lang, to_terminal=args.output is None, midterm=True
+    )
+    _write(text, args.output)
+    if args.plot is not None:
+        _plot(report, args.lang, args.plot)
+    return EXIT_OK
+
+
+_COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "evaluate": _evaluate,
+    "audit": _audit,
+    "demo": _demo,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line with *argv* (default: ``sys.argv[1:]``); return the exit status."""
+    from .errors import ResolmetricsError
+
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit:  # --help, --version (0) and usage errors (2)
+        return int(exit.code or 0)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    try:
+        return _COMMANDS[args.command](args)
+    except (ResolmetricsError, _Invalid) as error:
+        print(f"resolmetrics {args.command}: {error}", file=sys.stderr)
+        return EXIT_INVALID
 
 
 def run() -> None:

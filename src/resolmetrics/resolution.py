@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from datetime import date
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -15,6 +15,12 @@ from .targets import Target, _term
 from .verdicts import Status, Verdict
 
 if TYPE_CHECKING:
+    import os
+
+    import pandas
+    from matplotlib.figure import Figure
+
+    from .audit import Audit, Published
     from .policy import Policy
 
 __all__ = ["Group", "Report", "Resolution", "Row"]
@@ -185,6 +191,69 @@ class Report:
         from .render import report_table
 
         return report_table(self, lang, tablefmt=tablefmt)
+
+    def to_csv(self, lang: str = "en") -> str:
+        """The review table as CSV, with exact figures for machines.
+
+        See :func:`resolmetrics.render.report_csv` for the columns.
+        """
+        from .render import report_csv
+
+        return report_csv(self, lang)
+
+    def to_html(self, lang: str = "en") -> str:
+        """The review table as HTML (verdicts coloured by status) and the summary."""
+        from .render import report_html
+
+        return report_html(self, lang)
+
+    def to_markdown(self, lang: str = "en") -> str:
+        """The review table as Markdown and the summary."""
+        from .render import report_markdown
+
+        return report_markdown(self, lang)
+
+    def _repr_html_(self) -> str:
+        """The review table as HTML, for Jupyter (English; ``to_html("vi")`` for Vietnamese)."""
+        return self.to_html()
+
+    def _repr_markdown_(self) -> str:
+        """The review table as Markdown, for Jupyter (English)."""
+        return self.to_markdown()
+
+    def to_dataframe(self, *, lang: str = "en", exact: bool = True) -> pandas.DataFrame:
+        """One row per component target, in a pandas DataFrame (needs pandas).
+
+        See :func:`resolmetrics.frames.report_dataframe`.
+        """
+        from .frames import _dataframe
+
+        return _dataframe(self, lang=lang, exact=exact, caller="Report.to_dataframe()")
+
+    def plot(self, lang: str = "en", **options: Any) -> Figure:
+        """A bullet chart of the components, as a matplotlib Figure (needs matplotlib).
+
+        See :func:`resolmetrics.plot.report_plot` for the options.
+        """
+        from .plot import _plot
+
+        return _plot(self, lang, caller="Report.plot()", **options)
+
+    def audit(
+        self,
+        published: Published | Mapping[str, str] | str | os.PathLike[str],
+        *,
+        lang: str | None = None,
+    ) -> Audit:
+        """Compare a published review table with this report's verdicts, row by row.
+
+        *published* is a :class:`~resolmetrics.Published` table, a mapping of
+        row numbers to published verdict texts, or the path of its CSV file;
+        see :func:`resolmetrics.audit.audit`.
+        """
+        from .audit import audit
+
+        return audit(self, published, lang=lang)
 
     def __str__(self) -> str:
         return f"{self.resolution.name}\n{self.table()}\n{self.summary()}"
