@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -37,3 +41,23 @@ def raises_exactly(build: Callable[[], object], error: type[Exception], message:
         build()
     assert type(info.value) is error
     assert str(info.value) == message
+
+
+def run_python(*args: str, cwd: Path) -> str:
+    """Run ``python *args`` in *cwd*; fail unless it exits with 0 and writes no error."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    completed = subprocess.run(
+        [sys.executable, *args],
+        cwd=cwd,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=120,
+        check=False,
+    )
+    assert completed.returncode == 0, (
+        f"python {' '.join(args)} exited with {completed.returncode}:\n{completed.stderr}"
+    )
+    assert completed.stderr == "", completed.stderr
+    return completed.stdout

@@ -14,12 +14,11 @@ table row is checked as its four whole cells.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from _support import run_python
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -27,22 +26,7 @@ EXAMPLES = ROOT / "examples"
 
 def run(*args: str) -> str:
     """Run ``python *args`` from the repository root; fail unless it exits with 0."""
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    completed = subprocess.run(
-        [sys.executable, *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, (
-        f"python {' '.join(args)} exited with {completed.returncode}:\n{completed.stderr}"
-    )
-    assert completed.stderr == "", completed.stderr
-    return completed.stdout
+    return run_python(*args, cwd=ROOT)
 
 
 def row(output: str, *cells: str) -> str:

@@ -23,13 +23,11 @@ data of 15, adds up for the published rows and for the computed verdicts
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from _support import run_python
 from resolmetrics.audit import FindingKind, PublishedRow, audit, read_published
 from resolmetrics.demo import AS_OF, demo_resolution, demo_results
 from resolmetrics.files import FileError
@@ -82,20 +80,9 @@ def test_a_missing_published_table_is_a_file_error(tmp_path: Path) -> None:
 
 
 def test_the_example_script_prints_the_audit_in_both_languages() -> None:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    completed = subprocess.run(
-        [sys.executable, str(ROOT / "examples" / "audit_review.py")],
-        cwd=ROOT / "docs",  # the published table is found next to the script, from anywhere
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    assert completed.stderr == ""
-    lines = completed.stdout.splitlines()
+    # the published table is found next to the script, from anywhere
+    output = run_python(str(ROOT / "examples" / "audit_review.py"), cwd=ROOT / "docs")
+    lines = output.splitlines()
     assert "2 điểm không khớp, 14 điểm khớp" in lines
     assert lines[-1] == "2 disagreements, 14 agreements"
     assert any(line.startswith("│ 1a ") and "│ sai mức đánh" in line for line in lines)

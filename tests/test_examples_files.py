@@ -11,29 +11,15 @@ due in 2025) and 1 with no data (forest cover, never reported).
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from _support import run_python
 
 SCRIPT = Path(__file__).resolve().parent.parent / "examples" / "review_files.py"
 
 
 def run_script(cwd: Path) -> str:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    completed = subprocess.run(
-        [sys.executable, str(SCRIPT)],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    assert completed.stderr == ""
-    return completed.stdout
+    return run_python(str(SCRIPT), cwd=cwd)
 
 
 def line_with(output: str, *cells: str) -> str:

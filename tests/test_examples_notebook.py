@@ -10,29 +10,15 @@ mean of 7.224/7 = 1.032.
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
 from pathlib import Path
+
+from _support import run_python
 
 SCRIPT = Path(__file__).resolve().parent.parent / "examples" / "notebook.py"
 
 
 def run(*args: str, cwd: Path) -> str:
-    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    completed = subprocess.run(
-        [sys.executable, str(SCRIPT), *args],
-        cwd=cwd,
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        timeout=120,
-        check=False,
-    )
-    assert completed.returncode == 0, completed.stderr
-    assert completed.stderr == ""
-    return completed.stdout
+    return run_python(str(SCRIPT), *args, cwd=cwd)
 
 
 def lines_with(output: str, *pieces: str) -> list[str]:

@@ -495,3 +495,19 @@ def test_a_group_of_more_than_26_components_keeps_every_row() -> None:
     assert numbers == ["1", *(f"1{chr(ord('a') + n)}" for n in range(26)), "1aa", "1ab"]
     assert report.rows[0].group is True
     assert len(report.verdicts) == 28
+
+
+@pytest.mark.parametrize(
+    ("group", "size", "numbers"),
+    [
+        (False, 1, ("7",)),
+        (True, 2, ("7a", "7b")),
+        (True, 28, (*(f"7{chr(c)}" for c in range(ord("a"), ord("z") + 1)), "7aa", "7ab")),
+    ],
+)
+def test_row_numbers_letter_a_groups_components(
+    group: bool, size: int, numbers: tuple[str, ...]
+) -> None:
+    share = rm.Indicator("good", unit="percent")
+    verdict = rm.evaluate(rm.Target(share, rm.at_least(90)), rm.Result(95))
+    assert rm.Row("7", "", (verdict,) * size, group).numbers == numbers

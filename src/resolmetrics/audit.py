@@ -73,6 +73,7 @@ from .errors import (
 )
 from .files import _path, _Problems, _read_csv
 from .numbers import Exact, check_lang, format_number, magnitude, mul, round_display
+from .render import _STATUS_WORDS as _STATUS_NAMES
 from .verdicts import Status, Verdict
 
 if TYPE_CHECKING:
@@ -864,22 +865,6 @@ _WORDS = {
     },
 }
 
-_STATUS_NAMES = {
-    "en": {
-        Status.EXCEEDED: "exceeded",
-        Status.ACHIEVED: "achieved",
-        Status.NOT_ACHIEVED: "not achieved",
-        Status.IN_PROGRESS: "in progress",
-        Status.NO_DATA: "no data",
-    },
-    "vi": {
-        Status.EXCEEDED: "Vượt",
-        Status.ACHIEVED: "Đạt",
-        Status.NOT_ACHIEVED: "Không đạt",
-        Status.IN_PROGRESS: "Đang thực hiện",
-        Status.NO_DATA: "Chưa có số liệu",
-    },
-}
 
 _EXPECTED_WORDS = {
     "vi": "Vượt, Đạt, Không đạt, Chưa đạt, Đang thực hiện, Hoàn thành, Không hoàn thành, "
@@ -963,24 +948,11 @@ def _derivation(verdict: Verdict, name: str, lang: str, unit: str | None = None)
 
 def _numbered(report: Report) -> list[tuple[str, Verdict]]:
     """Every component of *report* with its number in the review table: 1, 1a, 1b, 2, ..."""
-    numbered = []
-    for row in report.rows:
-        if not row.group:
-            numbered.append((row.number, row.verdicts[0]))
-            continue
-        for place, verdict in enumerate(row.verdicts):
-            numbered.append((f"{row.number}{_letters(place)}", verdict))
-    return numbered
-
-
-def _letters(place: int) -> str:
-    """a, b, …, z, aa, ab, …: the letter of a group's component (0 is a)."""
-    letters = ""
-    place += 1
-    while place:
-        place, rest = divmod(place - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
+    return [
+        (number, verdict)
+        for row in report.rows
+        for number, verdict in zip(row.numbers, row.verdicts, strict=True)
+    ]
 
 
 def _report(value: object) -> Report:
@@ -1152,11 +1124,7 @@ def _findings(report: Report, published: Published, lang: str) -> tuple[Finding,
     words = _WORDS[lang]
     components = _numbered(report)
     keys = {_key(number) for number, _ in components}
-    groups = {
-        _key(row.number): [f"{row.number}{_letters(i)}" for i in range(len(row.verdicts))]
-        for row in report.rows
-        if row.group
-    }
+    groups = {_key(row.number): list(row.numbers) for row in report.rows if row.group}
     findings: list[Finding] = []
     counted: list[Status] = []  # the published rows' own statuses, for the summary
     for number, verdict in components:

@@ -71,7 +71,7 @@ def report_dataframe(report: Report, *, lang: str = "en", exact: bool = True) ->
 
 def _dataframe(report: object, *, lang: str, exact: object, caller: str) -> pandas.DataFrame:
     """:func:`report_dataframe`, with *caller* named in a missing-pandas error."""
-    from .render import _letters, _report
+    from .render import _report
 
     checked = _report(report, "report_dataframe")
     check_lang(lang)
@@ -85,9 +85,9 @@ def _dataframe(report: object, *, lang: str, exact: object, caller: str) -> pand
 
     columns: dict[str, list[Any]] = {name: [] for name in COLUMNS}
     for row in checked.rows:
-        for place, verdict in enumerate(row.verdicts):
+        for number, verdict in zip(row.numbers, row.verdicts, strict=True):
             target = verdict.target
-            columns["number"].append(row.number + (_letters(place) if row.group else ""))
+            columns["number"].append(number)
             columns["label"].append(target.label or target.indicator.title)
             columns["key"].append(verdict.key)
             columns["status"].append(verdict.status.value)

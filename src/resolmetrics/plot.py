@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, require
 from .numbers import check_lang, format_number
-from .render import _STATUS_WORDS, STATUS_COLORS, _letters, _report, summary
+from .render import _STATUS_WORDS, STATUS_COLORS, _report, summary
 from .rules import Kind
 from .verdicts import Status, Verdict
 
@@ -136,9 +136,9 @@ def _plot(
     from matplotlib.figure import Figure
 
     components = [
-        (row.number + (_letters(place) if row.group else ""), verdict)
+        (number, verdict)
         for row in checked.rows
-        for place, verdict in enumerate(row.verdicts)
+        for number, verdict in zip(row.numbers, row.verdicts, strict=True)
     ]
     words = _WORDS[lang]
     heading = checked.resolution.name if title is None else title

@@ -651,19 +651,9 @@ def _report_rows(
             rows.append((row.number, row.verdicts[0], _cells(row.verdicts[0], lang)))
             continue
         rows.append((row.number, None, (row.label, "", "")))
-        for place, verdict in enumerate(row.verdicts):
-            rows.append((f"{row.number}{_letters(place)}", verdict, _cells(verdict, lang)))
+        for number, verdict in zip(row.numbers, row.verdicts, strict=True):
+            rows.append((number, verdict, _cells(verdict, lang)))
     return rows
-
-
-def _letters(place: int) -> str:
-    """a, b, …, z, aa, ab, …: the letter of a group's component (0 is a)."""
-    letters = ""
-    place += 1
-    while place:
-        place, rest = divmod(place - 1, 26)
-        letters = chr(ord("a") + rest) + letters
-    return letters
 
 
 def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:

@@ -70,6 +70,24 @@ class Row:
     group: bool = False
     """True for a :class:`Group`'s row: its label heads its components."""
 
+    @property
+    def numbers(self) -> tuple[str, ...]:
+        """The number of each verdict in the review table: ``("2",)`` for a plain row,
+        ``("3a", "3b")`` for a group numbered 3 (… ``3z``, ``3aa``, ``3ab`` past 26)."""
+        if not self.group:
+            return (self.number,)
+        return tuple(self.number + _letters(place) for place in range(len(self.verdicts)))
+
+
+def _letters(place: int) -> str:
+    """a, b, …, z, aa, ab, …: the letter of a group's component (0 is a)."""
+    letters = ""
+    place += 1
+    while place:
+        place, rest = divmod(place - 1, 26)
+        letters = chr(ord("a") + rest) + letters
+    return letters
+
 
 @attrs.frozen
 class Resolution:
