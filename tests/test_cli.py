@@ -142,12 +142,44 @@ def test_evaluate_plot(capsys: pytest.CaptureFixture[str], tmp_path: Path, suffi
 
 
 def test_plot_needs_a_known_suffix(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    status, _, err = run(capsys, *EVALUATE, "--plot", str(tmp_path / "review.jpeg"))
-    assert status == EXIT_INVALID
-    assert err == (
-        f"resolmetrics evaluate: --plot {str(tmp_path / 'review.jpeg')!r}: the file name must "
-        "end in .png, .svg or .pdf (the format is taken from it)\n"
+    chart = tmp_path / "review.jpeg"
+    status, out, err = run(capsys, *EVALUATE, "--plot", str(chart))
+    assert (status, out) == (EXIT_USAGE, "")
+    assert err.splitlines()[-1] == (
+        f"resolmetrics evaluate: error: argument --plot: {str(chart)!r} must end in .png, .svg "
+        "or .pdf (the chart's format is taken from it)"
     )
+
+
+def test_a_chart_that_cannot_be_written_stops_before_any_output(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    chart = tmp_path / "no such folder" / "review.png"
+    status, out, err = run(capsys, *EVALUATE, "--plot", str(chart))
+    assert (status, out) == (EXIT_INVALID, "")
+    assert err == (
+        f"resolmetrics evaluate: cannot write --plot {str(chart)!r}: No such file or directory\n"
+    )
+
+
+def test_problems_of_both_files_are_reported_together(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    resolution = tmp_path / "r.toml"
+    resolution.write_text('[resolution]\nname = "R"\nterm = [2025, 2020]\n', encoding="utf-8")
+    results = tmp_path / "r.csv"
+    results.write_text("indicator,value\ngood,\n", encoding="utf-8")
+    status, out, err = run(capsys, "evaluate", str(resolution), str(results))
+    assert (status, out) == (EXIT_INVALID, "")
+    lines = err.splitlines()
+    assert lines[0] == f"resolmetrics evaluate: 3 problems in {resolution}:"
+    # no targets, no indicators, the years of the term the wrong way round
+    assert (
+        lines[3] == f"{resolution}:3: resolution.term: the first year is after the last; "
+        "did you mean [2020, 2025]?"
+    )
+    assert lines[4] == f"1 problem in {results}:"
+    assert lines[5].startswith(f"{results}:2: value: no value; ")
 
 
 def test_fail_on_miss(capsys: pytest.CaptureFixture[str]) -> None:
@@ -216,10 +248,10 @@ def test_missing_results_file_exits_1(capsys: pytest.CaptureFixture[str], tmp_pa
          "argument --as-of: '30/06/2023' is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30"),
         (["evaluate", "r.toml", "x.csv", "--format", "markdown"],
          "argument --format: 'markdown' is not an output format; use one of: "
-         "text, github, html, csv, json"),
+         "text, github, html, csv, json, or a tabulate table format such as grid or simple"),
         (["demo", "--format", "htm"],
          "argument --format: 'htm' is not an output format; did you mean 'html'? use one of: "
-         "text, github, html, csv, json"),
+         "text, github, html, csv, json, or a tabulate table format such as grid or simple"),
         (["evaluate", "r.toml"], "the following arguments are required: results"),
         (["audit", "r.toml", "x.csv"], "the following arguments are required: --published"),
     ],

@@ -704,6 +704,13 @@ def test_a_target_the_library_refuses_is_named_with_its_place() -> None:
         (
             lambda: rmjson.dumps(42),
             rm.InvalidArgumentTypeError,
+            "dumps(value) must be a resolmetrics value such as a Verdict, a Report or a "
+            "Target, got 42 of type int; the types written as JSON are: " + ", ".join(sorted(
+                set(rmjson.schema()["properties"]["type"]["enum"]))),
+        ),
+        (
+            lambda: rmjson.unstructure(42),
+            rm.InvalidArgumentTypeError,
             "unstructure(value) must be a resolmetrics value such as a Verdict, a Report or a "
             "Target, got 42 of type int; the types written as JSON are: " + ", ".join(sorted(
                 set(rmjson.schema()["properties"]["type"]["enum"]))),
@@ -728,7 +735,8 @@ def test_a_target_the_library_refuses_is_named_with_its_place() -> None:
             "'urn:resolmetrics:schema:1'} of type dict; use structure() for parsed data",
         ),
     ],
-    ids=["unsupported value", "bad indent", "unsupported type", "parsed data to loads"],
+    ids=["unsupported value", "unsupported value (unstructure)", "bad indent",
+         "unsupported type", "parsed data to loads"],
 )  # fmt: skip
 def test_bad_calls(call: Any, error: type[Exception], message: str) -> None:
     raises_exactly(call, error, message)

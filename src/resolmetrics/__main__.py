@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .audit import Published
     from .resolution import Report
 
 __all__ = ["EXIT_FAILED_CHECK", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -80,7 +81,7 @@ def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> N
         command.add_argument(
             "--plot",
             metavar="FILE",
-            type=Path,
+            type=_plot_path,
             help="also save a bullet chart of the review to FILE (.png, .svg or .pdf; needs "
             "the plot extra: pip install 'resolmetrics[plot]')",
         )
@@ -191,7 +192,8 @@ def _format(name: str) -> str:
     near = difflib.get_close_matches(name, [*FORMATS, *tabulate_formats], n=1)
     hint = f"did you mean {near[0]!r}? " if near else ""
     raise argparse.ArgumentTypeError(
-        f"{name!r} is not an output format; {hint}use one of: {', '.join(FORMATS)}"
+        f"{name!r} is not an output format; {hint}use one of: {', '.join(FORMATS)}, or a "
+        "tabulate table format such as grid or simple"
     )
 
 
@@ -241,12 +243,16 @@ def _write(text: str, output: Path | None) -> None:
         raise _Invalid(f"cannot write --output {str(output)!r}: {error.strerror}") from None
 
 
-def _plot(report: Report, lang: str, path: Path) -> None:
+def _plot_path(text: str) -> Path:
+    path = Path(text)
     if path.suffix.lower() not in (".png", ".svg", ".pdf"):
-        raise _Invalid(
-            f"--plot {str(path)!r}: the file name must end in .png, .svg or .pdf (the format "
-            "is taken from it)"
+        raise argparse.ArgumentTypeError(
+            f"{text!r} must end in .png, .svg or .pdf (the chart's format is taken from it)"
         )
+    return path
+
+
+def _plot(report: Report, lang: str, path: Path) -> None:
     try:
         figure = report.plot(lang)
     except ModuleNotFoundError as error:
@@ -258,10 +264,14 @@ def _plot(report: Report, lang: str, path: Path) -> None:
 
 
 def _declared_lang(path: Path) -> str | None:
-    """The ``lang`` that a resolution file (already read without problems) declares."""
+    """The ``lang`` that a resolution file declares, or None (also for a file that cannot be
+    read: its problems are reported by the resolution's reader)."""
     import tomllib
 
-    declared = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("resolution", {})
+    try:
+        declared = tomllib.loads(path.read_text(encoding="utf-8-sig")).get("resolution", {})
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return None
     lang = declared.get("lang") if isinstance(declared, dict) else None
     return lang if lang in ("en", "vi") else None
 
@@ -277,22 +287,53 @@ def _numbers_lang(args: argparse.Namespace) -> str:
     return str(args.results_lang)
 
 
-def _load(args: argparse.Namespace) -> Report:
-    from .files import load_resolution, read_results
+def _load(args: argparse.Namespace, *, published: bool = False) -> tuple[Report, Published | None]:
+    """The report of the resolution and results files (and the published table, if asked).
 
-    resolution = load_resolution(args.resolution)
-    results = read_results(args.results, lang=_numbers_lang(args), resolution=resolution)
-    return resolution.evaluate(results, as_of=args.as_of)
+    Every file is read, and the problems of all of them are reported together,
+    before anything is evaluated.
+    """
+    from .files import FileError, load_resolution, read_results
+
+    errors: list[FileError] = []
+    resolution = results = table = None
+    try:
+        resolution = load_resolution(args.resolution)
+    except FileError as error:
+        errors.append(error)
+    lang = _numbers_lang(args)
+    try:
+        results = read_results(args.results, lang=lang, resolution=resolution)
+    except FileError as error:
+        errors.append(error)
+    if published:
+        from .audit import read_published
+
+        try:
+            table = read_published(args.published, lang=lang)
+        except FileError as error:
+            errors.append(error)
+    if errors:
+        raise _Invalid("\n".join(map(str, errors)))
+    assert resolution is not None
+    assert results is not None
+    return resolution.evaluate(results, as_of=args.as_of), table
+
+
+def _report_out(report: Report, args: argparse.Namespace, *, midterm: bool = False) -> None:
+    """The chart first (so that a chart that cannot be made stops before any output), then
+    the review."""
+    if args.plot is not None:
+        _plot(report, args.lang, args.plot)
+    text = _render_report(
+        report, args.format, args.lang, to_terminal=args.output is None, midterm=midterm
+    )
+    _write(text, args.output)
 
 
 def _evaluate(args: argparse.Namespace) -> int:
-    report = _load(args)
-    _write(
-        _render_report(report, args.format, args.lang, to_terminal=args.output is None),
-        args.output,
-    )
-    if args.plot is not None:
-        _plot(report, args.lang, args.plot)
+    report, _ = _load(args)
+    _report_out(report, args)
     from .verdicts import Status
 
     if args.fail_on_miss and report.counts[Status.NOT_ACHIEVED]:
@@ -301,10 +342,10 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _audit(args: argparse.Namespace) -> int:
-    from .audit import audit, read_published
+    from .audit import audit
 
-    report = _load(args)
-    published = read_published(args.published, lang=_numbers_lang(args))
+    report, published = _load(args, published=True)
+    assert published is not None
     result = audit(report, published, lang=args.lang)
     fmt = args.format
     if fmt == "json":
@@ -327,12 +368,7 @@ def _demo(args: argparse.Namespace) -> int:
     from .demo import AS_OF, demo_resolution, demo_results
 
     report = demo_resolution(args.lang).evaluate(demo_results(), as_of=AS_OF)  # type: ignore[attr-defined]
-    text = _render_report(
-        report, args.format, args.lang, to_terminal=args.output is None, midterm=True
-    )
-    _write(text, args.output)
-    if args.plot is not None:
-        _plot(report, args.lang, args.plot)
+    _report_out(report, args, midterm=True)
     return EXIT_OK
 
 

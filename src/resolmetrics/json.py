@@ -93,7 +93,7 @@ def dumps(value: object, *, indent: int | None = None) -> str:
         raise InvalidArgumentError(
             f"dumps(indent) must be None or a number of spaces (an int, 0 or more), got {indent!r}"
         )
-    return json.dumps(unstructure(value), ensure_ascii=False, indent=indent)
+    return json.dumps(_envelope(value, "dumps"), ensure_ascii=False, indent=indent)
 
 
 @overload
@@ -132,11 +132,15 @@ def unstructure(value: object) -> dict[str, Any]:
     ``json.dumps`` of it is what :func:`dumps` returns. Use it to embed a
     value in a larger document.
     """
+    return _envelope(value, "unstructure")
+
+
+def _envelope(value: object, function: str) -> dict[str, Any]:
     names = _names()
     kind = builtins.type(value)
     if kind not in names:
         raise InvalidArgumentTypeError(
-            f"unstructure(value) must be a resolmetrics value such as a Verdict, a Report or "
+            f"{function}(value) must be a resolmetrics value such as a Verdict, a Report or "
             f"a Target, got {_short(repr(value))} of type {kind.__name__}; the types written "
             f"as JSON are: {', '.join(sorted(names.values()))}"
         )
