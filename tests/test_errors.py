@@ -445,7 +445,9 @@ EXPECTED_RULE = (
     ("text", "expected"),
     [
         pytest.param(
-            "at lest 5", f"{EXPECTED_RULE}\n    at lest 5\n    ^", id="misspelt-keyword"
+            "at lest 5",
+            f"{EXPECTED_RULE}; did you mean 'at least'?\n    at lest 5\n    ^",
+            id="misspelt-keyword",
         ),
         pytest.param(
             "between 3", "expected 'between LOW and HIGH'\n    between 3\n            ^",

@@ -431,7 +431,7 @@ def test_path_may_be_a_pathlib_path() -> None:
 
 PARSE_RULE = (
     "expected one of 'at least', 'above', 'at most', 'below', 'between', 'exactly' followed "
-    "by a number or a level\n    at lest 5\n    ^"
+    "by a number or a level; did you mean 'at least'?\n    at lest 5\n    ^"
 )
 TARGET_KEYS = (
     "indicator, group, label, text, rule, quota, unit, per, combine, due, across, growth, "
@@ -554,7 +554,7 @@ TARGET_KEYS = (
         (
             '\n[[target]]\nindicator = "share"\nrule = "at least 5"\nbaseline = { value = true, '
             "year = 2020 }\n",
-            [(27, "target[1].baseline", 'must be a number (such as 95, 4.8 or "4.8"), got true')],
+            [(27, "target[1].baseline", 'expected a number such as 95, 4.8 or "4.8", got true')],
         ),
         (  # an explicit field that says otherwise than the text
             '\n[[target]]\nindicator = "share"\ntext = "Tỷ lệ từ 45% trở lên"\n'
@@ -677,17 +677,12 @@ def test_target_problems(
             "target[1].rule",
             lambda: rm.Rule.parse("between 5 and 3"),
         ),
-        (
-            'indicator = "share"\nrule = "at least 5"\nunit = "tyy dong"',
-            "target[1].unit",
-            lambda: units.canonical("tyy dong", argument="the unit"),
-        ),
     ],
 )
 def test_library_errors_become_problems(
     here: Path, snippet: str, field: str, error: object
 ) -> None:
-    lines = {"target[1]": 24, "target[1].text": 26, "target[1].rule": 26, "target[1].unit": 27}
+    lines = {"target[1]": 24, "target[1].text": 26, "target[1].rule": 26}
     assert toml_problems("\n[[target]]\n" + snippet + "\n") == [
         (lines[field], field, message_of(error))
     ]
@@ -730,7 +725,7 @@ def test_library_errors_become_problems(
         ),
         (
             '[resolution]\nname = "x"\nterm = [2020, 2025\n',
-            [(3, None, "not valid TOML: Unclosed array (at end of document)")],
+            [(3, None, "not valid TOML: Unclosed array (at end of document); close it with ']'")],
         ),
         (
             '[resolution]\nname = "x"\nterm = [2020, 2025]]\n',
@@ -739,7 +734,9 @@ def test_library_errors_become_problems(
                     3,
                     None,
                     "not valid TOML: Expected newline or end of document after a statement "
-                    "(column 20)",
+                    "(column 20); the line goes on after its value: put text in quotes (such as "
+                    '"95%"), write decimals with a dot (such as 4.8), and give one key = value on '
+                    "each line",
                 )
             ],
         ),
@@ -788,6 +785,209 @@ def test_file_problems(
 ) -> None:
     write("resolution.toml", text)
     assert problems_of(lambda: load_resolution("resolution.toml")) == expected
+
+
+UNITS_PAGE = (
+    "use one of the units listed in docs/reference/units.md (such as 'percent', 'tỷ đồng', "
+    "'member' or 'ha')"
+)
+
+
+@pytest.mark.parametrize(
+    ("snippet", "expected"),
+    [
+        (
+            'rule = "at leest 200"',
+            (
+                26,
+                "target[1].rule",
+                "expected one of 'at least', 'above', 'at most', 'below', 'between', 'exactly' "
+                "followed by a number or a level; did you mean 'at least'?\n"
+                "    at leest 200\n"
+                "    ^",
+            ),
+        ),
+        (
+            'rule = "at least"',
+            (
+                26,
+                "target[1].rule",
+                "expected a number or a level after 'at least'\n    at least\n            ^",
+            ),
+        ),
+        (
+            'rule = "at least 5"\nunit = "customer"',
+            (
+                27,
+                "target[1].unit",
+                f"'customer' is not a known unit; {UNITS_PAGE}, write unit = \"count\" for a "
+                "plain count, or leave unit out to use the indicator's unit",
+            ),
+        ),
+        (
+            'rule = "at least 5"\nunit = "tyy dong"',
+            (
+                27,
+                "target[1].unit",
+                f"'tyy dong' is not a known unit; did you mean 'dong'? {UNITS_PAGE}, write "
+                'unit = "count" for a plain count, or leave unit out to use the indicator\'s unit',
+            ),
+        ),
+        (
+            'rule = "at least 5"\nbaseline = { value = "1..2", year = 2020 }',
+            (
+                27,
+                "target[1].baseline",
+                "expected a number such as 95, 4.8 or \"4.8\", got '1..2'",
+            ),
+        ),
+        (
+            'rule = "at least 5"\nbaseline = { value = 3, year = 2020, unit = "customer" }',
+            (
+                27,
+                "target[1].baseline",
+                f"'customer' is not a known unit; {UNITS_PAGE}, write unit = \"count\" for a "
+                "plain count, or leave unit out to use the indicator's unit",
+            ),
+        ),
+    ],
+)
+def test_target_field_messages(here: Path, snippet: str, expected: tuple[int, str, str]) -> None:
+    assert toml_problems('\n[[target]]\nindicator = "share"\n' + snippet + "\n") == [expected]
+
+
+INDICATOR_PROBLEMS = """\
+[resolution]
+name = "Customers"
+
+[indicators.customers]
+unit = "customer"
+
+[indicators.csat]
+unit = "percent"
+limits = [0, "abc"]
+
+[indicators.wait]
+limits = { highest = "4,8" }
+
+[indicators.calls]
+limits = { lowest = "1e999" }
+
+[[target]]
+indicator = "csat"
+rule = "at least 80"
+"""
+
+
+def test_indicator_field_messages(here: Path) -> None:
+    write("resolution.toml", INDICATOR_PROBLEMS)
+    assert problems_of(lambda: load_resolution("resolution.toml")) == [
+        (
+            5,
+            "indicators.customers.unit",
+            f"'customer' is not a known unit; {UNITS_PAGE}, or for a plain count write "
+            'unit = "count" or leave unit out',
+        ),
+        (9, "indicators.csat.limits", "expected a number such as 95, 4.8 or \"4.8\", got 'abc'"),
+        (
+            12,
+            "indicators.wait.limits",
+            "expected a number such as 95, 4.8 or \"4.8\", got '4,8'; write '4.8'",
+        ),
+        (
+            15,
+            "indicators.calls.limits",
+            "the value='1e999' is out of range: resolmetrics reads numbers between 1e-100 and "
+            "1e100; check the figure and its unit",
+        ),
+    ]
+
+
+def test_count_is_the_plain_count_unit(here: Path) -> None:
+    write(
+        "resolution.toml",
+        '[resolution]\nname = "x"\n\n[indicators.calls]\nunit = "count"\n\n'
+        '[[target]]\nindicator = "calls"\nrule = "at least 5"\n',
+    )
+    (target,) = load_resolution("resolution.toml").components
+    assert target.indicator == rm.Indicator("calls")
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (
+            '[resolution]\nname = "x"\n\n[indicators.a]\nunit = percent\n',
+            5,
+            'Invalid value (column 8); text needs quotes: unit = "percent"',
+        ),
+        (
+            '[resolution]\nname = "x"\n\n[indicators.a]\nunit = tỷ đồng  # money\n',
+            5,
+            'Invalid value (column 8); text needs quotes: unit = "tỷ đồng"',
+        ),
+        (
+            '[resolution]\nname = "x"\n\n[indicators.a]\nunit =\n',
+            5,
+            "Invalid value (column 7); give a value after '=', such as unit = \"...\"",
+        ),
+        (
+            '[resolution]\nname = "x"\nflag = True\n',
+            3,
+            "Invalid value (column 8); write true in lower case",
+        ),
+        (
+            '[resolution]\nname = "Nghị quyết\nterm = [2020, 2025]\n',
+            2,
+            "Illegal character '\\n' (column 19); close the text with the quote it opens with, "
+            'on the same line (or use """ around text of several lines)',
+        ),
+        (
+            "[resolution]\nname = 'x\n",
+            2,
+            'Expected "\'" (at end of document); close the text with the quote it opens with, '
+            'on the same line (or use """ around text of several lines)',
+        ),
+        (
+            '[resolution]\nname = "x"\nname = "y"\n',
+            3,
+            "Cannot overwrite a value (column 11); a key is given twice in one table: keep one",
+        ),
+        (
+            '[resolution]\nname = "x"\n\n[target]\nindicator = "a"\n\n[target]\nindicator = "b"\n',
+            7,
+            "Cannot declare ('target',) twice (column 8); write each target as a [[target]] "
+            "table (two brackets)",
+        ),
+        (
+            '[resolution]\nname = "x"\n\n[resolution]\nterm = [2020, 2025]\n',
+            4,
+            "Cannot declare ('resolution',) twice (column 12); a table is declared twice: "
+            "merge the two",
+        ),
+        (
+            '[resolution]\nname = "x"\n\n[[target]]\nrule = "at least 5"\nacross = { share = 90\n',
+            6,
+            "Unclosed inline table (column 22); close it with '}' on the same line",
+        ),
+        (
+            '[resolution]\nname = "x"\nat least 5\n',
+            3,
+            "Expected '=' after a key in a key/value pair (column 4)",
+        ),
+        (
+            '[resolution]\nname = "x"\n]\n',
+            3,
+            "Invalid statement (column 1); each line is key = value, a [table] header, or a "
+            "comment after #",
+        ),
+    ],
+)
+def test_toml_syntax_hints(here: Path, text: str, line: int, message: str) -> None:
+    write("resolution.toml", text)
+    assert problems_of(lambda: load_resolution("resolution.toml")) == [
+        (line, None, f"not valid TOML: {message}")
+    ]
 
 
 def test_three_bad_targets_give_three_problems_in_one_error(here: Path) -> None:
@@ -1098,7 +1298,15 @@ KEYS = (
         ),
         (
             "revenue;2021;;5;tyy dong",
-            [(2, "unit", message_of(lambda: units.canonical("tyy dong", argument="the unit")))],
+            [
+                (
+                    2,
+                    "unit",
+                    "'tyy dong' is not a known unit; did you mean 'dong'? use one of the units "
+                    "listed in docs/reference/units.md (such as 'percent', 'tỷ đồng', 'member' or "
+                    "'ha'), or leave the cell empty for a figure in the indicator's unit",
+                )
+            ],
         ),
         (
             "inspected;2022;;33/52 = 64%;",
@@ -1219,6 +1427,137 @@ def test_results_file_problems(
     assert problems_of(lambda: read_results("results.csv")) == expected
 
 
+DUPLICATE_AFTER_A_BAD_VALUE = """\
+indicator,period,entity,value
+csat,2023,,86..2%
+csat,2013,,80%
+csat,2014,,80%
+csat,2015,,80%
+csat,2016,,80%
+csat,2017,,80%
+csat,2018,,80%
+csat,2019,,80%
+csat,2020,,80%
+csat,2021,,80%
+csat,2022,,80%
+csat,2023,,87%
+"""
+
+
+def test_a_second_result_is_reported_when_the_first_is_invalid(here: Path) -> None:
+    write("results.csv", DUPLICATE_AFTER_A_BAD_VALUE)
+    assert problems_of(lambda: read_results("results.csv")) == [
+        (
+            2,
+            "value",
+            "'86..2' is not a number: two marks in a row; did you mean '86.2'?\n"
+            "    86..2%\n"
+            "       ^",
+        ),
+        (
+            13,
+            None,
+            "a second result for indicator 'csat', period 2023 (the first is on line 2); keep "
+            "one result per indicator, period and entity",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("rows", "expected"),
+    [
+        (  # both copies invalid: each value's problem, and the second copy
+            "x,2023,,95 abc\nx,2023,,86..2%\n",
+            [
+                (
+                    2,
+                    "value",
+                    "expected a unit such as '%', 'million VND' or 'members' after the "
+                    "number\n    95 abc\n       ^",
+                ),
+                (
+                    3,
+                    "value",
+                    "'86..2' is not a number: two marks in a row; did you mean '86.2'?\n"
+                    "    86..2%\n"
+                    "       ^",
+                ),
+                (
+                    3,
+                    None,
+                    "a second result for indicator 'x', period 2023 (the first is on line 2); "
+                    "keep one result per indicator, period and entity",
+                ),
+            ],
+        ),
+        (  # a row with a bad period has no identity to repeat
+            "x,23,,5\nx,23,,6\n",
+            [
+                (2, "period", "expected a four-digit year such as 2022, got '23'"),
+                (3, "period", "expected a four-digit year such as 2022, got '23'"),
+            ],
+        ),
+        (  # an empty value is no result: the row after it is the only one
+            "x,2023,e,\nx,2023,e,5\n",
+            [
+                (
+                    2,
+                    "value",
+                    "no value; leave the row out if there is no result (a target with no "
+                    "result is reported as having no data)",
+                ),
+            ],
+        ),
+        (
+            "x,2023,,95 abc\n",
+            [
+                (
+                    2,
+                    "value",
+                    "expected a unit such as '%', 'million VND' or 'members' after the "
+                    "number\n    95 abc\n       ^",
+                ),
+            ],
+        ),
+        (
+            "x,2023,,95 members\nx,2024,,95 million VND\nx,2022,,.5%\n",
+            [
+                (
+                    4,
+                    "value",
+                    "'.5' is not a number: write a digit before the mark, such as '0.5'\n"
+                    "    .5%\n"
+                    "    ^",
+                ),
+            ],
+        ),
+        (
+            "x,2023,,86.%\n",
+            [(2, "value", "'86.' is not a number: no digit after the mark\n    86.%\n      ^")],
+        ),
+    ],
+)
+def test_english_results_problems(
+    here: Path, rows: str, expected: list[tuple[int | None, str | None, str]]
+) -> None:
+    write("results.csv", "indicator,period,entity,value\n" + rows)
+    assert problems_of(lambda: read_results("results.csv", lang="en")) == expected
+
+
+def test_vietnamese_value_with_two_marks_in_a_row(here: Path) -> None:
+    write("results.csv", "indicator;period;value\nx;2023;86,,2%\ny;2023;86..2%\n")
+    assert problems_of(lambda: read_results("results.csv", lang="vi")) == [
+        (
+            2,
+            "value",
+            "'86,,2' is not a number: two marks in a row; did you mean '86,2'?\n"
+            "    86,,2%\n"
+            "       ^",
+        ),
+        (3, "value", "'86..2' is not a number: two marks in a row\n    86..2%\n       ^"),
+    ]
+
+
 def test_vietnamese_headers_without_diacritics(here: Path) -> None:
     write("results.csv", "chi tieu,gia tri,don vi tinh,ghi chu\nx,5,member,\n")
     assert read_results("results.csv") == {"x": [rm.Result(5, "member")]}
@@ -1321,6 +1660,57 @@ def test_xlsx_problems_name_sheet_rows(here: Path) -> None:
         ),
         (6, "value", "expected a number or a rating level, got True; type the figure in the cell"),
     ]
+
+
+FORMULA_HAS_NO_VALUE = (
+    "the formula {} has no saved value; open the workbook in a spreadsheet program and "
+    "save it, so that its results are stored"
+)
+
+
+def test_xlsx_formula_without_a_saved_value(here: Path) -> None:
+    # openpyxl saves a formula without its value, as a program that does not compute it would
+    workbook(
+        [
+            ["indicator", "period", "value"],
+            ["admitted", 2021, "=80+6"],
+            ["admitted", 2022, None],
+            ["admitted", 2023, "=SUM(C2:C3)"],
+            ["admitted", 2021, 5],
+        ]
+    )
+    assert problems_of(lambda: read_results("results.xlsx")) == [
+        (2, "value", FORMULA_HAS_NO_VALUE.format("=80+6")),
+        (
+            3,
+            "value",
+            "no value; leave the row out if there is no result (a target with no "
+            "result is reported as having no data)",
+        ),
+        (4, "value", FORMULA_HAS_NO_VALUE.format("=SUM(C2:C3)")),
+        (
+            5,
+            None,
+            "a second result for indicator 'admitted', period 2021 (the first is on line 2); "
+            "keep one result per indicator, period and entity",
+        ),
+    ]
+
+
+def test_xlsx_formula_with_a_saved_value_is_read(here: Path) -> None:
+    """A formula whose value was saved is read as that value, the formula left alone."""
+    import zipfile
+
+    workbook([["indicator", "period", "value"], ["admitted", 2021, "=80+6"]])
+    with zipfile.ZipFile("results.xlsx") as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = "xl/worksheets/sheet1.xml"
+    assert b"<f>80+6</f><v />" in parts[sheet]
+    parts[sheet] = parts[sheet].replace(b"<f>80+6</f><v />", b"<f>80+6</f><v>86</v>")
+    with zipfile.ZipFile("results.xlsx", "w") as archive:
+        for name, data in parts.items():
+            archive.writestr(name, data)
+    assert read_results("results.xlsx") == {"admitted": [rm.Result(86, period=2021)]}
 
 
 def test_xlsx_not_a_workbook(here: Path) -> None:

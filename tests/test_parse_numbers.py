@@ -358,6 +358,20 @@ MALFORMED = [
     ("lone-percent", "%", "expected a number", 0),
     ("english-decimal-in-vi", "99.2%", f"{VI_NUMBER}; did you mean '992' or '99,2'?", 0),
     ("blank", "   ", "expected a result such as '99,2%', '33/52 = 63,5%' or 'HTNV'", 0),
+    ("two-commas", "86,,2%", "'86,,2' is not a number: two marks in a row; did you mean '86,2'?",
+     3),
+    ("two-dots", "86..2%", "'86..2' is not a number: two marks in a row", 3),  # '86.2' is no vi
+    ("three-marks", "86.,.2 %", "'86.,.2' is not a number: two marks in a row", 3),
+    ("two-pairs", "1..2,,3", "'1..2,,3' is not a number: two marks in a row", 2),
+    ("mark-then-unit", "86, đảng viên", "'86,' is not a number: no digit after the mark", 2),
+    ("mark-at-end", "3.745.", "'3.745.' is not a number: no digit after the mark", 5),
+    ("no-leading-digit", ",5%", "',5' is not a number: write a digit before the mark, such as "
+     "'0,5'", 0),
+    ("negative-no-leading-digit", "-,5", "',5' is not a number: write a digit before the mark, "
+     "such as '0,5'", 1),
+    ("ratio-two-marks", "33/52 = 63,,5%", "'63,,5' is not a number: two marks in a row; did you "
+     "mean '63,5'?", 11),
+    ("denominator-two-marks", "33/5..2", "'5..2' is not a number: two marks in a row", 5),
 ]  # fmt: skip
 
 
@@ -369,6 +383,61 @@ def test_malformed_result(text: str, message: str, position: int) -> None:
         rm.Result.parse(text, "vi")
     assert str(info.value) == shown(message, text, position)
     assert (info.value.message, info.value.text, info.value.position) == (message, text, position)
+
+
+MALFORMED_EN = [
+    ("two-dots", "86..2%", "'86..2' is not a number: two marks in a row; did you mean '86.2'?",
+     3),
+    ("dot-comma", "86.,2%", "'86.,2' is not a number: two marks in a row; did you mean '86.2'?",
+     3),
+    ("two-commas", "1,,500 members", "'1,,500' is not a number: two marks in a row; did you "
+     "mean '1,500'?", 2),
+    ("no-leading-digit", ".5%", "'.5' is not a number: write a digit before the mark, such as "
+     "'0.5'", 0),
+    ("mark-then-percent", "86.%", "'86.' is not a number: no digit after the mark", 2),
+    ("unknown-unit", "95 abc", "expected a unit such as '%', 'million VND' or 'members' after "
+     "the number", 3),
+    ("vietnamese-unit-word", "95 đảng vien", "expected a unit such as '%', 'million VND' or "
+     "'members' after the number", 3),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "position"),
+    [c[1:] for c in MALFORMED_EN],
+    ids=[c[0] for c in MALFORMED_EN],
+)
+def test_malformed_english_result(text: str, message: str, position: int) -> None:
+    with pytest.raises(rm.ParseError) as info:
+        rm.Result.parse(text, "en")
+    assert str(info.value) == shown(message, text, position)
+    assert (info.value.message, info.value.text, info.value.position) == (message, text, position)
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("95%", rm.Result(95, "percent")),
+        ("95 million VND", rm.Result(95, "triệu đồng")),
+        ("95 members", rm.Result(95, "member")),
+    ],
+)
+def test_the_english_unit_examples_are_read(text: str, result: rm.Result) -> None:
+    """The units the English message offers as examples are units the reader knows."""
+    assert rm.Result.parse(text, "en") == result
+
+
+@pytest.mark.parametrize(
+    ("text", "result"),
+    [
+        ("95%", rm.Result(95, "percent")),
+        ("95 triệu đồng", rm.Result(95, "triệu đồng")),
+        ("95 đảng viên", rm.Result(95, "member")),
+    ],
+)
+def test_the_vietnamese_unit_examples_are_read(text: str, result: rm.Result) -> None:
+    """The units the Vietnamese message offers as examples are units the reader knows."""
+    assert rm.Result.parse(text, "vi") == result
 
 
 def test_ambiguous_result_needs_lang() -> None:

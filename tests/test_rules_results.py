@@ -193,6 +193,52 @@ def test_parse_errors_are_parse_errors(text: str) -> None:
     assert isinstance(info.value, rm.ResolmetricsError)
 
 
+RULE_WORDS = (
+    "expected one of 'at least', 'above', 'at most', 'below', 'between', 'exactly' followed by "
+    "a number or a level"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "message", "position"),
+    [
+        pytest.param("at leest 200", f"{RULE_WORDS}; did you mean 'at least'?", 0, id="leest"),
+        pytest.param("at lest 95", f"{RULE_WORDS}; did you mean 'at least'?", 0, id="lest"),
+        pytest.param("atleast 95", f"{RULE_WORDS}; did you mean 'at least'?", 0, id="one-word"),
+        pytest.param("At Least 95", f"{RULE_WORDS}; did you mean 'at least'?", 0, id="case"),
+        pytest.param("abov 95", f"{RULE_WORDS}; did you mean 'above'?", 0, id="abov"),
+        pytest.param("at mots 4", f"{RULE_WORDS}; did you mean 'at most'?", 0, id="mots"),
+        pytest.param("belwo 4", f"{RULE_WORDS}; did you mean 'below'?", 0, id="belwo"),
+        pytest.param(
+            "beetween 3 and 5", f"{RULE_WORDS}; did you mean 'between'?", 0, id="beetween"
+        ),
+        pytest.param("exacly 7", f"{RULE_WORDS}; did you mean 'exactly'?", 0, id="exacly"),
+        pytest.param("more than 95", RULE_WORDS, 0, id="other-words"),
+        pytest.param("95", RULE_WORDS, 0, id="bare-number"),
+        pytest.param("", RULE_WORDS, 0, id="empty"),
+        pytest.param(
+            "at least", "expected a number or a level after 'at least'", 8, id="no-bound"
+        ),
+        pytest.param(
+            "  at   most ", "expected a number or a level after 'at most'", 7, id="spaces"
+        ),
+        pytest.param("between", "expected 'between LOW and HIGH'", 7, id="between-alone"),
+    ],
+)
+def test_parse_error_messages(text: str, message: str, position: int) -> None:
+    with pytest.raises(rm.ParseError) as info:
+        rm.Rule.parse(text)
+    source = " ".join(text.split())
+    assert (info.value.message, info.value.text, info.value.position) == (
+        message,
+        source,
+        position,
+    )
+    assert str(info.value) == (
+        f"{message}\n    {source}\n    {' ' * position}^" if source else message
+    )
+
+
 def test_parse_rejects_a_non_string() -> None:
     with pytest.raises(rm.InvalidTargetTypeError) as info:
         rm.Rule.parse(95)  # type: ignore[arg-type]

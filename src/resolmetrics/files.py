@@ -1,6 +1,9 @@
 """Resolutions kept in TOML files, results kept in spreadsheets (CSV or Excel).
 
-::
+A resolution is read from its file, its results from theirs, and the
+results judged as of a day:
+
+    from datetime import date
 
     from resolmetrics.files import load_resolution, read_results
 
@@ -25,7 +28,8 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -304,13 +308,34 @@ def _string(value: object, example: str) -> str:
     return value
 
 
+_NUMBER_EXAMPLE = 'expected a number such as 95, 4.8 or "4.8"'
+
+
 def _number(value: object) -> Exact:
     if isinstance(value, bool) or not isinstance(value, int | str | Decimal):
-        raise _Invalid(f'must be a number (such as 95, 4.8 or "4.8"), got {_describe(value)}')
+        raise _Invalid(f"{_NUMBER_EXAMPLE}, got {_describe(value)}")
+    if isinstance(value, str) and not _python_number(value):
+        from .numbers import _python_notation_hint
+
+        has_comma = "," in value and any(ch.isdigit() for ch in value)
+        hint = f"; {_python_notation_hint(value.strip())}" if has_comma else ""
+        raise _Invalid(f"{_NUMBER_EXAMPLE}, got {value!r}{hint}")
     try:
-        return exact(value, argument="the number")
-    except ResolmetricsError as exc:
+        return exact(value, argument="the value")
+    except ResolmetricsError as exc:  # out of the range resolmetrics reads
         raise _Invalid(_message(exc)) from None
+
+
+def _python_number(text: str) -> bool:
+    """Whether *text* is a number or a ratio as Python writes them ("4.8", "1e3", "41/71")."""
+    try:
+        Decimal(text.strip())
+    except InvalidOperation:
+        try:
+            Fraction(text.strip())
+        except (ValueError, ZeroDivisionError):
+            return False
+    return True
 
 
 def _year_pair(value: object) -> tuple[int, int]:
@@ -377,10 +402,52 @@ def load_resolution(path: str | os.PathLike[str], *, lang: str | None = None) ->
             text = f"{text[: match.start()]} (column {match.group(2)})"
         else:
             line = len(source.splitlines()) or 1 if text.endswith("(at end of document)") else None
-        problems.add(line, None, f"not valid TOML: {text}")
+        lines = source.splitlines()
+        hint = _toml_hint(text, lines[line - 1] if line and line <= len(lines) else "")
+        problems.add(line, None, f"not valid TOML: {text}{hint}")
         problems.raise_any()
         raise AssertionError("unreachable") from None
     return _Builder(name, _Lines(source), problems, lang).build(document)
+
+
+_BARE_VALUE = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*(?:{_KEY_PART}))*)\s*=\s*(.*?)\s*$")
+
+
+def _toml_hint(message: str, line: str) -> str:
+    """A hint for a TOML syntax error, from tomllib's message and the line it is on."""
+    if message.startswith("Invalid value"):
+        match = _BARE_VALUE.match(line)
+        if match and not match.group(2):
+            return f"; give a value after '=', such as {match.group(1)} = \"...\""
+        if match and not match.group(2).startswith(('"', "'", "[", "{")):
+            written = match.group(2).split(" #")[0].strip().replace('"', "'")
+            if written.casefold() in ("true", "false"):
+                return f"; write {written.casefold()} in lower case"
+            return f'; text needs quotes: {match.group(1)} = "{written}"'
+        return '; text needs quotes, such as unit = "percent"'
+    if message.startswith(("Unterminated string", "Illegal character '\\n'", 'Expected "\'"')):
+        return (
+            '; close the text with the quote it opens with, on the same line (or use """ '
+            "around text of several lines)"
+        )
+    if message.startswith("Cannot overwrite a value"):
+        return "; a key is given twice in one table: keep one"
+    if message.startswith("Cannot declare"):
+        if "('target',)" in message:
+            return "; write each target as a [[target]] table (two brackets)"
+        return "; a table is declared twice: merge the two"
+    if message.startswith("Expected newline or end of document after a statement"):
+        return (
+            '; the line goes on after its value: put text in quotes (such as "95%"), write '
+            "decimals with a dot (such as 4.8), and give one key = value on each line"
+        )
+    if message.startswith("Unclosed array"):
+        return "; close it with ']'"
+    if message.startswith("Unclosed inline table"):
+        return "; close it with '}' on the same line"
+    if message.startswith("Invalid statement"):
+        return "; each line is key = value, a [table] header, or a comment after #"
+    return ""
 
 
 class _Builder:
@@ -510,7 +577,7 @@ class _Builder:
         options: dict[str, Any] = {}
         readers: dict[str, Callable[[Any], Any]] = {
             "name": lambda v: _string(v, '"Budget revenue"'),
-            "unit": _unit,
+            "unit": _indicator_unit,
             "direction": _direction,
             "scale": lambda v: _scale(v, key),
             "limits": _limits,
@@ -787,10 +854,43 @@ def _lang(value: object) -> str:
 
 
 def _unit(value: object) -> str | None:
-    from . import units
-
+    """The unit of a target or a baseline: left out, it is the indicator's."""
     text = _string(value, '"percent"')
-    return units.canonical(text, argument="the unit")
+    return _known_unit(
+        text,
+        'write unit = "count" for a plain count, or leave unit out to use the indicator\'s unit',
+    )
+
+
+def _indicator_unit(value: object) -> str | None:
+    text = _string(value, '"percent"')
+    return _known_unit(text, 'or for a plain count write unit = "count" or leave unit out')
+
+
+_UNITS_PAGE = "docs/reference/units.md"
+
+
+def _known_unit(text: str, otherwise: str) -> str | None:
+    """The unit *text* as resolmetrics keeps it; a unit it does not know is an :class:`_Invalid`.
+
+    A file cannot define a unit: the message names the units known and ends
+    with *otherwise*, what else the file may say.
+    """
+    from . import units
+    from .errors import UnitError
+
+    try:
+        return units.canonical(text, argument="the unit")
+    except UnitError as exc:
+        if "is not a known unit" not in str(exc):
+            raise
+    written = " ".join(text.split())
+    near = difflib.get_close_matches(written, units.known_units(), n=1)
+    hint = f"did you mean {near[0]!r}? " if near else ""
+    raise _Invalid(
+        f"{written!r} is not a known unit; {hint}use one of the units listed in {_UNITS_PAGE} "
+        f"(such as 'percent', 'tỷ đồng', 'member' or 'ha'), {otherwise}"
+    )
 
 
 def _direction(value: object) -> Direction:
@@ -938,6 +1038,7 @@ def _header_key(text: str) -> str:
 
 
 _Cell = Any  # a CSV cell (str) or an Excel cell's value (str, int, float, datetime, None)
+_Identity = tuple[str, int | None, str | None]  # a result's indicator key, period and entity
 
 
 def read_results(
@@ -980,8 +1081,12 @@ def read_results(
             None, None, f"expected a .csv or .xlsx file, got {suffix or 'no suffix'!r}{hint}"
         )
         problems.raise_any()
-    rows = _csv_rows(name, problems) if suffix == ".csv" else _xlsx_rows(name, problems)
-    results = _Rows(problems, lang, resolution).read(rows)
+    formula: Callable[[int, int], str | None] | None = None
+    if suffix == ".csv":
+        rows = _csv_rows(name, problems)
+    else:
+        rows, formula = _xlsx_rows(name, problems)
+    results = _Rows(problems, lang, resolution, formula).read(rows)
     problems.raise_any()
     return results
 
@@ -1029,8 +1134,20 @@ def _csv_records(
         problems.add(reader.line_num, None, f"cannot read the CSV: {exc}")
 
 
-def _xlsx_rows(name: str, problems: _Problems) -> Iterator[tuple[int, list[_Cell], list[str]]]:
-    """(sheet row, cell values, number formats) of each row of the first sheet of a workbook."""
+_XlsxRows = Iterator[tuple[int, list[_Cell], list[str]]]
+
+
+def _xlsx_rows(
+    name: str, problems: _Problems
+) -> tuple[_XlsxRows, Callable[[int, int], str | None]]:
+    """The rows of the first sheet of a workbook, and where formulas are.
+
+    The rows are (sheet row, cell values, number formats); a cell holding a
+    formula gives the value the spreadsheet program saved with it, or None
+    when none was saved. The function returned gives the formula of a cell
+    (its row and its column from 0), or None for a cell that holds none: it
+    reads the sheet a second time, only when first called.
+    """
     import importlib
 
     try:
@@ -1043,29 +1160,56 @@ def _xlsx_rows(name: str, problems: _Problems) -> Iterator[tuple[int, list[_Cell
             "(or save the sheet as CSV UTF-8)",
         )
         problems.raise_any()
-        return
+        raise AssertionError("unreachable") from None
     import warnings
     import zipfile
 
     data = _read_bytes(name, problems)
     problems.raise_any()
     assert data is not None
-    try:
+
+    def load(data_only: bool) -> Any:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about styles it does not read
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+            return openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=data_only)
+
+    try:
+        workbook = load(data_only=True)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         problems.add(None, None, f"cannot read the workbook: {exc}; is it an .xlsx file?")
         problems.raise_any()
-        return
-    try:
-        sheet = workbook.worksheets[0]
-        for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
-            values = [getattr(cell, "value", None) for cell in row]
-            formats = [str(getattr(cell, "number_format", "") or "") for cell in row]
-            yield number, values, formats
-    finally:
-        workbook.close()
+        raise AssertionError("unreachable") from None
+
+    def rows() -> _XlsxRows:
+        try:
+            sheet = workbook.worksheets[0]
+            for number, row in enumerate(sheet.iter_rows(min_row=1), start=1):
+                values = [getattr(cell, "value", None) for cell in row]
+                formats = [str(getattr(cell, "number_format", "") or "") for cell in row]
+                yield number, values, formats
+        finally:
+            workbook.close()
+
+    formulas: dict[tuple[int, int], str] | None = None
+
+    def formula(row: int, column: int) -> str | None:
+        nonlocal formulas
+        if formulas is None:
+            formulas = {}
+            book = load(data_only=False)
+            try:
+                cells = enumerate(book.worksheets[0].iter_rows(min_row=1), start=1)
+                for number, cells_of_row in cells:
+                    for index, cell in enumerate(cells_of_row):
+                        if getattr(cell, "data_type", None) == "f":
+                            value = getattr(cell, "value", None)
+                            text = getattr(value, "text", value)  # an array formula's text
+                            formulas[number, index] = str(text)
+            finally:
+                book.close()
+        return formulas.get((row, column))
+
+    return rows(), formula
 
 
 def _blank(cell: _Cell) -> bool:
@@ -1075,8 +1219,15 @@ def _blank(cell: _Cell) -> bool:
 class _Rows:
     """Reads the rows of a results table into results, collecting problems."""
 
-    def __init__(self, problems: _Problems, lang: str, resolution: Resolution | None) -> None:
+    def __init__(
+        self,
+        problems: _Problems,
+        lang: str,
+        resolution: Resolution | None,
+        formula: Callable[[int, int], str | None] | None = None,
+    ) -> None:
         self.problems = problems
+        self.formula = formula  # the formula of a cell (row, column from 0) of a workbook
         self.lang = lang
         self.indicators: dict[str, Indicator] = {}
         if resolution is not None:
@@ -1088,7 +1239,7 @@ class _Rows:
     def read(self, rows: Iterable[tuple[int, list[_Cell], list[str]]]) -> dict[str, list[Result]]:
         results: dict[str, list[Result]] = {}
         columns: dict[str, int] | None = None
-        seen: dict[tuple[str, int | None, str | None], int] = {}
+        seen: dict[_Identity, int] = {}
         for line, cells, formats in rows:
             if all(_blank(cell) for cell in cells):
                 continue
@@ -1098,12 +1249,10 @@ class _Rows:
                     return results
                 self.width = max(index for index, cell in enumerate(cells) if not _blank(cell))
                 continue
-            found = self._row(line, cells, formats, columns)
-            if found is None:
+            identity, result = self._row(line, cells, formats, columns)
+            if identity is None:
                 continue
-            key, result = found
-            identity = (key, result.period, result.entity)
-            if identity in seen:
+            if identity in seen:  # reported even when either row has problems of its own
                 self.problems.add(
                     line,
                     None,
@@ -1112,7 +1261,8 @@ class _Rows:
                 )
                 continue
             seen[identity] = line
-            results.setdefault(key, []).append(result)
+            if result is not None:
+                results.setdefault(identity[0], []).append(result)
         if columns is None:
             self.problems.add(None, None, "the file is empty: expected a header row and results")
         return results
@@ -1153,7 +1303,14 @@ class _Rows:
 
     def _row(
         self, line: int, cells: list[_Cell], formats: list[str], columns: dict[str, int]
-    ) -> tuple[str, Result] | None:
+    ) -> tuple[_Identity | None, Result | None]:
+        """The row's (indicator, period, entity) and its result.
+
+        The identity is None when the indicator, period or entity cannot be
+        read, or the value cell is empty (no result); the result is None when
+        the row has any problem.
+        """
+
         def cell(column: str) -> _Cell:
             index = columns.get(column)
             return cells[index] if index is not None and index < len(cells) else None
@@ -1171,33 +1328,42 @@ class _Rows:
                 f"{str(beyond[0]).strip()!r}); a value with the column separator in it must be "
                 'quoted, such as "94,5%", or the columns separated by ";"',
             )
-            return None
+            return None, None
         before = len(self.problems.items)
         key = self._key(line, cell("indicator"))
         period = self._period(line, cell("period"))
         entity = self._entity(line, cell("entity"))
+        identity = None
+        if key is not None and len(self.problems.items) == before:
+            identity = (key, period, entity)
         unit = self._unit(line, cell("unit"))
         value = cell("value")
         if _blank(value):
-            self.problems.add(
-                line,
-                "value",
-                "no value; leave the row out if there is no result (a target with no result "
-                "is reported as having no data)",
-            )
-            return None
+            formula = None if self.formula is None else self.formula(line, columns["value"])
+            if formula is not None:
+                message = (
+                    f"the formula {formula} has no saved value; open the workbook in a "
+                    "spreadsheet program and save it, so that its results are stored"
+                )
+            else:
+                message = (
+                    "no value; leave the row out if there is no result (a target with no "
+                    "result is reported as having no data)"
+                )
+            self.problems.add(line, "value", message)
+            return (None if formula is None else identity), None  # no value is no result
         try:
             result = self._result(value, number_format("value"), unit, period, entity)
         except (_Invalid, ResolmetricsError) as exc:
             self.problems.add(line, "value", str(exc))
-            return None
+            return identity, None
         if key is None:  # the key's problem is reported; the value is read all the same
-            return None
+            return None, None
         if self.checked:
             self._check(line, key, result, "value" if unit is None else "unit")
         if len(self.problems.items) > before:
-            return None
-        return key, result
+            return identity, None
+        return identity, result
 
     def _key(self, line: int, cell: _Cell) -> str | None:
         if _blank(cell):
@@ -1246,13 +1412,15 @@ class _Rows:
     def _unit(self, line: int, cell: _Cell) -> str | None:
         if _blank(cell):
             return None
-        from . import units
-
         try:
-            return units.canonical(str(cell), argument="the unit")
+            return _known_unit(
+                str(cell), "or leave the cell empty for a figure in the indicator's unit"
+            )
+        except _Invalid as exc:
+            self.problems.add(line, "unit", str(exc))
         except ResolmetricsError as exc:
             self.problems.add(line, "unit", _message(exc))
-            return None
+        return None
 
     def _result(
         self,
@@ -1326,7 +1494,7 @@ class _Rows:
             self.problems.add(line, "value", _message(exc))
 
 
-def _identity(identity: tuple[str, int | None, str | None]) -> str:
+def _identity(identity: _Identity) -> str:
     key, period, entity = identity
     parts = [f"indicator {key!r}"]
     if period is not None:

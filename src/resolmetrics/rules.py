@@ -194,12 +194,30 @@ class Rule:
                     return cls(kind, bounds)
                 except InvalidTargetError as exc:
                     raise ParseError(str(exc), source, len(words) + 1) from None
+        if source == _WORDS[Kind.BETWEEN]:
+            raise ParseError("expected 'between LOW and HIGH'", source, len(source))
+        if source in _WORDS.values():
+            raise ParseError(f"expected a number or a level after {source!r}", source, len(source))
         raise ParseError(
             "expected one of 'at least', 'above', 'at most', 'below', 'between', "
-            "'exactly' followed by a number or a level",
+            f"'exactly' followed by a number or a level{_words_hint(source)}",
             source,
             0,
         )
+
+
+def _words_hint(source: str) -> str:
+    """A hint such as "; did you mean 'at least'?" when *source* starts with a near miss."""
+    import difflib
+
+    words = source.split(" ")
+    best, score = "", 0.0
+    for phrase in _WORDS.values():
+        written = " ".join(words[: len(phrase.split(" "))])
+        ratio = difflib.SequenceMatcher(None, written.casefold(), phrase).ratio()
+        if ratio > score:
+            best, score = phrase, ratio
+    return f"; did you mean {best!r}?" if score >= 0.75 else ""
 
 
 def _parsed(operand: str, source: str) -> Bound:

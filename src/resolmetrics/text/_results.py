@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import warnings
 from collections.abc import Callable
 from decimal import Decimal
@@ -71,6 +72,7 @@ def _parse_result(
         return _rating(text, tokens, words_lang or "vi", period, entity)
 
     def number(token: Token) -> Exact:
+        _check_marks(text, tokens, tokens.index(token), lang or words_lang)
         if token.kind != "NUMBER":
             raise ParseError("expected a number", text, token.start)
         try:
@@ -105,16 +107,71 @@ def _parse_result(
     elif at < len(tokens):
         found = _match(tokens, at, vocabulary.UNITS)
         if found is None:
+            examples = _UNIT_EXAMPLES["en" if (lang or words_lang) == "en" else "vi"]
             raise ParseError(
-                "expected a unit such as '%', 'triệu đồng' or 'đảng viên' after the number",
-                text,
-                tokens[at].start,
+                f"expected a unit such as {examples} after the number", text, tokens[at].start
             )
         unit, at = found[0], at + found[1]
         if unit == "percentage points":
             unit = "percent"
     _end(text, tokens, at)
     return Result(value, unit, period=period, entity=entity)
+
+
+# Units the vocabulary reads, as a result in each language may write them.
+_UNIT_EXAMPLES = {
+    "vi": "'%', 'triệu đồng' or 'đảng viên'",
+    "en": "'%', 'million VND' or 'members'",
+}
+
+_MARKS = frozenset(".,")
+
+
+def _check_marks(text: str, tokens: list[Token], at: int, lang: str | None) -> None:
+    """A number's digits and marks are written one after another: "86..2" is no number.
+
+    The tokenizer reads "86..2" as the number 86, two marks and the number
+    2; written without spaces between them, they are one malformed number.
+    """
+
+    def mark(index: int) -> bool:
+        return tokens[index].kind == "PUNCT" and tokens[index].text in _MARKS
+
+    def touches(index: int) -> bool:  # written right after the token before it
+        return index < len(tokens) and tokens[index].start == tokens[index - 1].end
+
+    first = tokens[at]
+    if mark(at) and touches(at + 1) and tokens[at + 1].kind == "NUMBER":  # ".5"
+        written = first.text + tokens[at + 1].text
+        raise ParseError(
+            f"{written!r} is not a number: write a digit before the mark, such as '0{written}'",
+            text,
+            first.start,
+        )
+    if first.kind != "NUMBER":
+        return
+    end = at + 1
+    while touches(end) and (mark(end) or tokens[end].kind == "NUMBER"):
+        end += 1
+    if end == at + 1:
+        return
+    written = text[first.start : tokens[end - 1].end]
+    second = next((index for index in range(at + 2, end) if mark(index - 1) and mark(index)), None)
+    if second is None:  # "86." then a space, a unit or the end
+        raise ParseError(
+            f"{written!r} is not a number: no digit after the mark", text, tokens[at + 1].start
+        )
+    hint = ""
+    fixed = re.sub(r"([.,])[.,]+", r"\1", written)
+    try:
+        parse_number(fixed, lang)
+    except ParseError:
+        pass
+    else:
+        hint = f"; did you mean {fixed!r}?"
+    raise ParseError(
+        f"{written!r} is not a number: two marks in a row{hint}", text, tokens[second].start
+    )
 
 
 def _stated_percent(
