@@ -261,8 +261,8 @@ def test_english_verdicts(case: str, text: str, kind: FindingKind) -> None:
             "Không đạt",
             "en",
             "published “Không đạt” (not achieved) but the computed verdict is in progress: "
-            "63.46% against at least 70%, by 2025; the target is not due until 2025: it is "
-            "in progress",
+            "63.46% (2022) against at least 70%, by 2025; the target is not due until 2025: "
+            "it is in progress",
         ),
         (
             "cells",
@@ -540,8 +540,8 @@ def test_audit_as_csv() -> None:
         '1,Chi bộ,Vượt 4%,achieved,status differs,"published “Vượt” (exceeded) but the '
         "computed verdict is achieved: 94% against above 90%; a strict bound that is met "
         '(above 90%) is achieved, not exceeded"\n'
-        ',Summary,Hoàn thành 1/1 chỉ tiêu,"Met 1 of 1 target (1 achieved, 0 exceeded).",'
-        "agrees,agrees with the computed verdicts and the published rows: met 1/1\n"
+        ",Summary,Hoàn thành 1/1 chỉ tiêu,Met 1 of 1 target (1 achieved).,agrees,"
+        "agrees with the computed verdicts and the published rows: met 1/1\n"
     )
     assert result.csv().splitlines()[0] == "STT,Mục tiêu,Công bố,Kết quả tính,Kết luận,Lý do"
 

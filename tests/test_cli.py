@@ -204,7 +204,7 @@ def test_fail_on_miss_passes_when_nothing_is_missed(
     )
     assert (status, err) == (EXIT_OK, "")
     assert out.splitlines()[1] == "Tổng kết"  # no --as-of: a final review
-    assert out.splitlines()[-1] == "Hoàn thành và vượt 1/1 chỉ tiêu (0 đạt, 1 vượt)."
+    assert out.splitlines()[-1] == "Hoàn thành và vượt 1/1 chỉ tiêu (1 vượt)."
 
 
 # ------------------------------------------------------------------------------ bad input

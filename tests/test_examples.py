@@ -315,7 +315,8 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
         ("4c", "Thu nhập người lao động trong doanh nghiệp nhà nước: tăng từ 5% đến 7% mỗi "
          "năm ở ít nhất 3 đơn vị", "3/4 đơn vị", "Đạt (3/4 đơn vị đạt)"),
         # Due in 2025: 1.5 / 2.6 = 57.69% attained; expected 3.9 - 2.4 * 2/5 = 2.94 by 2022.
-        ("5", "Tỷ lệ hộ nghèo: dưới 1,5%, đến năm 2025", "2,6%",
+        # In progress on 2022's result: the cell names its year.
+        ("5", "Tỷ lệ hộ nghèo: dưới 1,5%, đến năm 2025", "2,6% (2022)",
          "Đang thực hiện, đạt 57,69% so với mục tiêu; đúng tiến độ (tính tuyến tính theo "
          "thời gian): 2,6 năm 2022 so với mức 2,94 cần đạt theo lộ trình đều đến 1,5 năm "
          "2025"),
@@ -338,7 +339,7 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
          "exceeded by 4% (480 billion đồng)"),
         ("4c", "Income of workers in state enterprises: growth of between 5% and 7% every "
          "year in at least 3 units", "3/4 units", "achieved (3/4 units met)"),
-        ("5", "Poor households: below 1.5%, by 2025", "2.6%",
+        ("5", "Poor households: below 1.5%, by 2025", "2.6% (2022)",
          "in progress, 57.69% attained so far; on track (linear pro-rating): 2.6 in 2022 "
          "against 2.94 expected by then on a straight line to 1.5 in 2025"),
         ("6", "Schools meeting the national standard: at least 70%", "", "no data"),
@@ -486,6 +487,10 @@ DEMO_ROWS = {
         ("5", "Base organisations rated excellent: units at least HTXSNV: at most 20% of "
          "units at least HTTNV, the cap rounded down", "9 of 39 units (cap 7)",
          "not achieved, 2 units over the cap"),
+        # 6, 10, 13: due in 2025, in progress on 2022's result, whose year is named
+        ("6", "Party organisations inspected: at least 70%, by 2025", "63.46% (2022)",
+         "in progress, 90.66% attained so far; on track (linear pro-rating): 63.46 in 2022 "
+         "against 28 expected by then on a straight line to 70 in 2025"),
         ("7", "Gross regional product: compound growth of at least 7% a year",
          "7.4% (2020-2022)", "exceeded by 0.4 percentage points"),
         ("9", "Income of workers in state enterprises: growth of between 4% and 6% every "
@@ -501,6 +506,13 @@ DEMO_ROWS = {
          "2020: 152; 2021: 160; 2022: 147 (tổng 459 đảng viên)", "Vượt 2% (9 đảng viên)"),
         ("8", "Thu ngân sách: từ 25.000 tỷ đồng trở lên", "26.150 tỷ đồng",
          "Vượt 4,6% (1.150 tỷ đồng)"),
+        ("10", "Tỷ lệ hộ nghèo: dưới 2%, đến năm 2025", "3,4% (2022)",
+         "Đang thực hiện, đạt 58,82% so với mục tiêu; đúng tiến độ (tính tuyến tính theo "
+         "thời gian): 3,4 năm 2022 so với mức 3,68 cần đạt theo lộ trình đều đến 2 năm 2025"),
+        ("13", "Xã đạt chuẩn nông thôn mới: từ 80% trở lên, đến năm 2025", "61% (2022)",
+         "Đang thực hiện, đạt 76,25% so với mục tiêu; chậm so với tiến độ (tính tuyến tính "
+         "theo thời gian): 61 năm 2022 so với mức 63,2 cần đạt theo lộ trình đều đến 80 năm "
+         "2025"),
     ],
 }  # fmt: skip
 

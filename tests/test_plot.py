@@ -198,12 +198,93 @@ def test_labels_and_verdicts_beside_the_strips() -> None:
     )
 
 
-def test_legend_names_every_status_in_the_language() -> None:
-    (legend,) = VI_FIGURE.legends
-    assert [text.get_text() for text in legend.get_texts()] == [
-        "Vượt", "Đạt", "Không đạt", "Đang thực hiện", "Chưa có số liệu", "ngưỡng",
-        "vùng đạt mục tiêu",
-    ]  # fmt: skip
+@pytest.mark.parametrize(
+    ("lang", "words"),
+    [
+        ("vi", ["Vượt", "Đạt", "Không đạt", "Đang thực hiện", "Chưa có số liệu", "ngưỡng",
+                "vùng đạt mục tiêu", "khoảng mục tiêu"]),
+        ("en", ["exceeded", "achieved", "not achieved", "in progress", "no data", "bound",
+                "target met here", "target range"]),
+    ],
+)  # fmt: skip
+def test_legend_names_every_status_in_the_language(lang: str, words: list[str]) -> None:
+    (legend,) = (VI_FIGURE if lang == "vi" else EN_FIGURE).legends
+    assert [text.get_text() for text in legend.get_texts()] == words
+
+
+def test_the_legend_shows_the_band_of_a_range_in_its_colour() -> None:
+    (legend,) = EN_FIGURE.legends
+    texts = [t.get_text() for t in legend.get_texts()]
+    handles = dict(zip(texts, legend.legend_handles, strict=True))
+    (band,) = artist(strips(EN_FIGURE)["12"], "band")  # between 3% and 5%
+    entry = handles["target range"]
+    assert to_rgba(entry.get_facecolor()) == to_rgba(band.get_facecolor()) == to_rgba("#d0d0d0")  # type: ignore[union-attr,attr-defined]
+
+
+def locator(axes: Axes) -> dict[str, object]:
+    return axes.xaxis.get_major_locator().__dict__
+
+
+@pytest.mark.parametrize(
+    ("number", "labels"),
+    [
+        # 5: the quota, 9 units against a cap of 7: room max(0.4 x 2, 0.9, 1) = 1, so
+        # 6 to 10, a tick on every whole unit
+        ("5", ["6", "7", "8", "9", "10"]),
+        # 9: 5 units against at least 5: room max(0, 0.5, 1) = 1, so 4 to 6
+        ("9", ["4", "5", "6"]),
+        # 2: 459 members against 450: room 45.9, 404.1 to 504.9, every 25
+        ("2", ["425", "450", "475", "500"]),
+    ],
+)
+def test_a_count_of_whole_things_has_whole_ticks(number: str, labels: list[str]) -> None:
+    for figure in (EN_FIGURE, VI_FIGURE):
+        axes = strips(figure)[number]
+        assert tick_labels(axes) == labels
+        assert locator(axes)["_integer"] is True
+
+
+def one_strip(target: rm.Target, result: rm.Result) -> Axes:
+    report = rm.Resolution("R", [target]).evaluate({target.indicator.key: result})
+    (axes,) = report_plot(report).axes
+    return axes
+
+
+@pytest.mark.parametrize(
+    ("target", "result", "labels"),
+    [
+        # a plain count (no unit), 5 against at least 4: room max(0.4, 0.5, 1) = 1, 3 to 6
+        (rm.Target(rm.Indicator("n"), rm.at_least(4)), rm.Result(5), ["3", "4", "5", "6"]),
+        # households, 6 against at least 5: room max(0.4, 0.6, 1) = 1, 4 to 7
+        (rm.Target(rm.Indicator("h", unit="household"), rm.at_least(5)), rm.Result(6),
+         ["4", "5", "6", "7"]),
+    ],
+)  # fmt: skip
+def test_whole_ticks_for_a_count_unit(
+    target: rm.Target, result: rm.Result, labels: list[str]
+) -> None:
+    axes = one_strip(target, result)
+    assert locator(axes)["_integer"] is True
+    assert tick_labels(axes) == labels
+
+
+@pytest.mark.parametrize(
+    ("target", "result"),
+    [
+        # members, but a value that is not whole (a mean): 5.5 against at least 5,
+        # 4.45 to 6.05, less than two units wide
+        (rm.Target(rm.Indicator("m", unit="member"), rm.at_least(5)), rm.Result("5.5")),
+        # a share is not a count, even on whole values: 5% against at least 4%, 3.5 to 5.5
+        (rm.Target(rm.Indicator("s", unit="percent"), rm.at_least(4)), rm.Result(5)),
+        # money is not a count either: 6 tỷ đồng against at least 5, 4.4 to 6.6
+        (rm.Target(rm.Indicator("r", unit="tỷ đồng"), rm.at_least(5)), rm.Result(6)),
+    ],
+)
+def test_other_strips_keep_fractional_ticks(target: rm.Target, result: rm.Result) -> None:
+    axes = one_strip(target, result)
+    assert locator(axes)["_integer"] is False
+    # on a range about two wide, five bins need steps below 1
+    assert any(not label.isdigit() for label in tick_labels(axes)), tick_labels(axes)
 
 
 def png_size(data: bytes) -> tuple[int, int]:

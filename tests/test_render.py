@@ -5,10 +5,12 @@ Every expected text below is written from the contract and hand arithmetic.
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 import resolmetrics as rm
-from resolmetrics.render import review_table, summary
+from resolmetrics.render import actual_text, review_table, summary
 
 SHARE = rm.Indicator("share", unit="percent")
 LOWER_SHARE = rm.Indicator("poverty", unit="percent", direction=rm.Direction.LOWER_IS_BETTER)
@@ -185,7 +187,72 @@ def test_summary_counts_components_by_status() -> None:
 
 def test_summary_of_one_target_is_singular() -> None:
     verdict = _verdict(SHARE, rm.above(90), rm.Result(94))
-    assert summary([verdict]) == "Met 1 of 1 target (1 achieved, 0 exceeded)."
+    assert summary([verdict]) == "Met 1 of 1 target (1 achieved)."
+
+
+# A target of each status, reviewed on 30 June 2023: (rule, result, due year).
+_OF_STATUS = {
+    "A": (rm.above(90), rm.Result(94), None),  # a met strict bound: achieved
+    "E": (rm.at_least(92), rm.Result("94.5"), None),  # exceeded
+    "N": (rm.at_least(97), rm.Result(96), None),  # not achieved
+    "P": (rm.at_least(70), rm.Result(60, period=2022), 2025),  # due in 2025: in progress
+    "D": (rm.at_least(45), None, None),  # nothing reported: no data
+}
+
+
+def _status_report(statuses: str) -> rm.Report:
+    """A resolution of one target for each letter of *statuses*, reviewed mid-2023."""
+    targets, found = [], {}
+    for i, letter in enumerate(statuses, 1):
+        rule, result, due = _OF_STATUS[letter]
+        targets.append(rm.Target(rm.Indicator(f"k{i}", unit="percent"), rule, due=due))
+        if result is not None:
+            found[f"k{i}"] = result
+    report = rm.Resolution("R", targets).evaluate(found, as_of=date(2023, 6, 30))
+    letters = {"A": "achieved", "E": "exceeded", "N": "not_achieved", "P": "in_progress",
+               "D": "no_data"}  # fmt: skip
+    assert [v.status.value for v in report.verdicts] == [letters[c] for c in statuses]
+    return report
+
+
+# (statuses, English, Vietnamese): a zero count is left out of the brackets, and the
+# brackets themselves when nothing is met; the rest of the sentence is as before.
+SUMMARIES = [
+    ("EENNNN", "Met 2 of 6 targets (2 exceeded); 4 not achieved.",
+     "Hoàn thành và vượt 2/6 chỉ tiêu (2 vượt); không đạt 4/6 chỉ tiêu."),
+    ("AAN", "Met 2 of 3 targets (2 achieved); 1 not achieved.",
+     "Hoàn thành và vượt 2/3 chỉ tiêu (2 đạt); không đạt 1/3 chỉ tiêu."),
+    ("AEE", "Met 3 of 3 targets (1 achieved, 2 exceeded).",
+     "Hoàn thành và vượt 3/3 chỉ tiêu (1 đạt, 2 vượt)."),
+    ("NNN", "Met 0 of 3 targets; 3 not achieved.",
+     "Hoàn thành và vượt 0/3 chỉ tiêu; không đạt 3/3 chỉ tiêu."),
+    ("NPD", "Met 0 of 3 targets; 1 not achieved; 1 in progress; 1 with no data.",
+     "Hoàn thành và vượt 0/3 chỉ tiêu; không đạt 1/3 chỉ tiêu; đang thực hiện 1/3 chỉ "
+     "tiêu; chưa có số liệu 1/3 chỉ tiêu."),
+    ("D", "Met 0 of 1 target; 1 with no data.",
+     "Hoàn thành và vượt 0/1 chỉ tiêu; chưa có số liệu 1/1 chỉ tiêu."),
+    ("", "Met 0 of 0 targets.", "Hoàn thành và vượt 0/0 chỉ tiêu."),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("statuses", "en", "vi"), SUMMARIES)
+def test_summary_leaves_out_zero_counts_of_the_met(statuses: str, en: str, vi: str) -> None:
+    report = _status_report(statuses)
+    assert summary(report.verdicts) == report.summary() == en
+    assert summary(report.verdicts, "vi") == report.summary("vi") == vi
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.parametrize("statuses", ["EENNNN", "AAN", "NNN", "NPD"])
+def test_an_audit_reads_the_new_summaries_back(statuses: str, lang: str) -> None:
+    from resolmetrics.audit import FindingKind, Published, audit
+
+    report = _status_report(statuses)
+    rows = {row.number: row.verdicts[0].explain(lang) for row in report.rows}
+    text = report.summary(lang)
+    findings = audit(report, Published(rows, summary=text, lang=lang)).findings
+    (read,) = [f for f in findings if f.number == ""]
+    assert read.kind is FindingKind.AGREES, read.reason
 
 
 @pytest.mark.parametrize("call", [
@@ -220,3 +287,106 @@ def test_an_unknown_points_style_is_refused() -> None:
         'Policy(points) must be \'words\' ("3.1 percentage points", "3,1 điểm phần trăm", '
         "the default) or 'percent' (the customary \"Vượt 3,1%\"), got 'pp'"
     )
+
+
+# --------------------------------------------------------------------------- result cells
+
+
+def _cell(
+    target: rm.Target, found: list[rm.Result], as_of: date | None, lang: str
+) -> tuple[str, str]:
+    """The result cell and the verdict cell of *target*'s row."""
+    verdict = rm.evaluate(target, found, as_of=as_of)
+    line = review_table([verdict], lang, tablefmt="github").splitlines()[2]
+    cells = [cell.strip() for cell in line.strip("|").split("|")]
+    assert actual_text(verdict, lang) == cells[2]
+    return cells[2], cells[3]
+
+
+POOR = rm.Target(LOWER_SHARE, rm.below(2), due=2024)
+POOR_BY_JUNE = rm.Target(LOWER_SHARE, rm.below(2), due=date(2024, 6, 30))
+SO_FAR = [rm.Result(3, period=2022), rm.Result("2.4", period=2023)]
+MID_2023, MID_2024 = date(2023, 6, 30), date(2024, 6, 30)
+
+# (target, results, as_of, English cell, Vietnamese cell). A target with a due date,
+# judged on one result of a known year, names that year when it is not the due year,
+# or while the target is in progress; a result of the due year itself, judged at or
+# after the due date, is shown bare, and so are results without a year.
+DUE_CELLS = [
+    # final review, due 2024, latest result 2023's: 2.4 is not below 2, not achieved
+    (POOR, SO_FAR, None, "2.4% (2023)", "2,4% (2023)"),
+    # a result of the due year: no year to name
+    (POOR, [*SO_FAR, rm.Result("1.8", period=2024)], None, "1.8%", "1,8%"),
+    # reviewed mid-2023: the latest year up to 2023 is 2023 itself; in progress
+    (POOR, SO_FAR, MID_2023, "2.4% (2023)", "2,4% (2023)"),
+    # reviewed mid-2024, 2024's result already in: in progress, so its year is named
+    (POOR, [*SO_FAR, rm.Result("1.8", period=2024)], MID_2024, "1.8% (2024)",
+     "1,8% (2024)"),
+    # due on a date: 2023's result, judged after the date, is named
+    (POOR_BY_JUNE, SO_FAR, None, "2.4% (2023)", "2,4% (2023)"),
+    (POOR_BY_JUNE, [rm.Result("1.9", period=2024)], date(2024, 7, 1), "1.9%", "1,9%"),
+    # a result without a year: nothing to name
+    (POOR, [rm.Result("2.4")], None, "2.4%", "2,4%"),
+    # no due date: an ordinary row stays as it was
+    (rm.Target(LOWER_SHARE, rm.below(2)), SO_FAR, None, "2.4%", "2,4%"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("target", "found", "as_of", "en", "vi"), DUE_CELLS)
+def test_a_due_target_names_the_year_of_its_result(
+    target: rm.Target, found: list[rm.Result], as_of: date | None, en: str, vi: str
+) -> None:
+    assert _cell(target, found, as_of, "en")[0] == en
+    assert _cell(target, found, as_of, "vi")[0] == vi
+
+
+def test_the_year_is_in_the_detailed_explanation_too() -> None:
+    verdict = rm.evaluate(POOR, SO_FAR)
+    # 2.4 against below 2: 0.4 points too high
+    assert verdict.explain(detail=True) == (
+        "not achieved, over by 0.4 percentage points: 2.4% (2023) against below 2%, by 2024"
+    )
+    assert verdict.explain("vi", detail=True) == (
+        "Không đạt, cao hơn 0,4 điểm phần trăm: 2,4% (2023) so với dưới 2%, đến năm 2024"
+    )
+
+
+ADMITTED = rm.Target(MEMBERS, rm.at_least(200), per="year", combine="total", term=(2021, 2024))
+REPORTED = [rm.Result(v, period=y) for y, v in {2021: 210, 2022: 190, 2023: 225}.items()]
+EVERY_YEAR = rm.Target(SHARE, rm.at_least(90), per="year", combine="each", term=(2020, 2022))
+
+# (target, results, English cells, Vietnamese cells): a final review of a yearly target
+# with a due year unreported is NO_DATA; its result cell still lists the years reported,
+# a dash for each missing one, the word unit once at the end.
+MISSING_YEAR_CELLS = [
+    (ADMITTED, REPORTED,
+     ("2021: 210; 2022: 190; 2023: 225; 2024: — (members)", "no data for 2024"),
+     ("2021: 210; 2022: 190; 2023: 225; 2024: — (đảng viên)", "Chưa có số liệu: 2024")),
+    # a share keeps its % on each value; a year missing in the middle
+    (EVERY_YEAR, [rm.Result(91, period=2020), rm.Result(93, period=2022)],
+     ("2020: 91%; 2021: —; 2022: 93%", "no data for 2021"),
+     ("2020: 91%; 2021: —; 2022: 93%", "Chưa có số liệu: 2021")),
+    # two years missing, a plain count: no unit to name
+    (rm.Target(PLAIN, rm.at_least(5), per="year", combine="mean", term=(2021, 2023)),
+     [rm.Result(6, period=2022)],
+     ("2021: —; 2022: 6; 2023: —", "no data for 2021, 2023"),
+     ("2021: —; 2022: 6; 2023: —", "Chưa có số liệu: 2021, 2023")),
+    # nothing reported at all: nothing to list
+    (ADMITTED, [], ("", "no data for 2021, 2022, 2023, 2024"),
+     ("", "Chưa có số liệu: 2021, 2022, 2023, 2024")),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("target", "found", "en", "vi"), MISSING_YEAR_CELLS)
+def test_no_data_for_a_missing_year_still_shows_the_years_reported(
+    target: rm.Target, found: list[rm.Result], en: tuple[str, str], vi: tuple[str, str]
+) -> None:
+    assert _cell(target, found, None, "en") == en
+    assert _cell(target, found, None, "vi") == vi
+
+
+def test_with_missing_years_skipped_the_total_is_of_the_years_reported() -> None:
+    # 210 + 190 + 225 = 625 against 3 x 200 = 600: exceeded by 25, 25 / 600 = 4.17%
+    verdict = rm.evaluate(ADMITTED, REPORTED, policy=rm.Policy(missing="skip"))
+    assert actual_text(verdict) == "2021: 210; 2022: 190; 2023: 225 (total 625 members)"
+    assert verdict.explain() == "exceeded by 4.17% (25 members)"

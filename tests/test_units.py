@@ -264,3 +264,22 @@ def test_judging_known_units_does_not_import_pint() -> None:
         "print('pint' in sys.modules)"
     )
     assert _modules_after(code) == "False"
+
+
+@pytest.mark.parametrize(
+    ("unit", "count"),
+    [
+        (None, True),
+        ("member", True),
+        ("organisation", True),
+        ("household", True),
+        ("percent", False),
+        ("triệu đồng", False),
+        ("USD", False),
+        ("km", False),
+    ],
+)
+def test_is_count_tells_whole_things_from_measures(unit: str | None, count: bool) -> None:
+    from resolmetrics import units
+
+    assert units.is_count(unit) is count

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, require
 from .numbers import check_lang, format_number
-from .render import _STATUS_WORDS, STATUS_COLORS, _report, summary
+from .render import _STATUS_WORDS, STATUS_COLORS, _counts_units, _report, summary
 from .rules import Kind
 from .verdicts import Status, Verdict
 
@@ -40,6 +40,7 @@ _WORDS = {
     "en": {
         "bound": "bound",
         "met": "target met here",
+        "range": "target range",
         "rating": "rating",
         "units": "units",
         "no_data": "no data",
@@ -50,6 +51,7 @@ _WORDS = {
     "vi": {
         "bound": "ngưỡng",
         "met": "vùng đạt mục tiêu",
+        "range": "khoảng mục tiêu",
         "rating": "xếp loại",
         "units": "đơn vị",
         "no_data": "chưa có số liệu",
@@ -69,8 +71,10 @@ _BOTTOM = 0.15
 _LABEL_PT = 8.5
 _NOTE_PT = 7.5
 _CHAR = 0.52  # a character's mean width, in ems of DejaVu Sans
+_LEGEND_ENTRIES = len(Status) + 3  # the statuses, a bound, the met side, a range
 
 
+# Units that count whole things (see _counts_whole_things)
 def report_plot(
     report: Report,
     lang: str = "en",
@@ -89,7 +93,11 @@ def report_plot(
     the bound it is measured from by a bar: the margin. Dot and bar take the
     status's colour (:data:`STATUS_COLORS`); *in progress* is also hatched,
     and a strip with *no data* is hatched grey and says so. A rated
-    indicator's strip has the levels of its scale as ticks. At the left of a
+    indicator's strip has the levels of its scale as ticks; a strip that
+    counts whole things (units of observation, a count unit such as members,
+    or a plain count) has whole-number ticks when its bounds and value are
+    whole. The legend names the statuses, the bound, the side where the
+    target is met and the band of a range. At the left of a
     strip are the component's number and label and the target in words, at
     the right the verdict; the unit is the strip's axis label.
 
@@ -143,8 +151,8 @@ def _plot(
     words = _WORDS[lang]
     heading = checked.resolution.name if title is None else title
     title_lines = _wrap(heading, width_in - 0.3, 11, lines=2) if heading else []
-    columns = 7 if width_in >= 10 else 4  # legend entries a line
-    legend = _LEGEND_LINE * -(-7 // columns) + _LEGEND_GAP
+    columns = _LEGEND_ENTRIES if width_in >= 10 else 4  # legend entries a line
+    legend = _LEGEND_LINE * -(-_LEGEND_ENTRIES // columns) + _LEGEND_GAP
     top = _TOP_GAP + _TITLE_LINE * len(title_lines) + 2 * _NOTE_LINE + legend
     strips = max(len(components), 1)
     height = top + strips * strip_in + _BOTTOM
@@ -253,6 +261,7 @@ def _legend(figure: Figure, lang: str, y: float, columns: int) -> None:
     ]
     handles.append(Line2D([], [], color=_BOUND, linewidth=1.5, label=words["bound"]))
     handles.append(Patch(facecolor=_MET_SIDE, edgecolor=_BAND, label=words["met"]))
+    handles.append(Patch(facecolor=_BAND, edgecolor=_QUIET, linewidth=0.6, label=words["range"]))
     figure.legend(
         handles=handles,
         loc="upper left",
@@ -297,8 +306,11 @@ def _strip(axes: Axes, verdict: Verdict, lang: str) -> None:
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _level(scale.codes, x)))
     else:
         share = verdict.unit == "percent" and basis.growth is None
-        left, right = _limits([lo, hi] if actual is None else [lo, hi, actual], share)
-        axes.xaxis.set_major_locator(MaxNLocator(nbins=5))
+        values = [lo, hi] if actual is None else [lo, hi, actual]
+        whole = _counts_whole_things(verdict) and all(v.is_integer() for v in values)
+        left, right = _limits(values, share, whole=whole)
+        # a count of whole things has whole-number ticks, even a single one
+        axes.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=whole, min_n_ticks=1))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x, lang)))
     axes.set_xlim(left, right)
     axes.set_ylim(0, 1)
@@ -398,15 +410,36 @@ def _strip(axes: Axes, verdict: Verdict, lang: str) -> None:
     )
 
 
-def _limits(values: list[float], share: bool) -> tuple[float, float]:
+def _counts_whole_things(verdict: Verdict) -> bool:
+    """True when the strip's unit counts whole things: units of observation, or a count unit.
+
+    A count of units (``at least 5 units``, a quota) and a plain count
+    (no unit) count whole things, and so do the count units resolmetrics
+    knows (members, organisations, enterprises, households, persons,
+    visits). Shares, money and the units pint reads (km, ha, kWh …) are
+    measures that take any value. Such a strip has whole-number ticks when
+    its bounds and value are whole numbers too.
+    """
+    from . import units
+
+    if _counts_units(verdict):
+        return True
+    return units.is_count(verdict.unit)
+
+
+def _limits(values: list[float], share: bool, *, whole: bool = False) -> tuple[float, float]:
     """A range around *values* with room on both sides.
 
     The room is at least a tenth of the largest value, so that a margin
-    small beside the bound looks small; the range stays at or above 0 when
-    no value is below it, and at or below 100 for a share when none is above.
+    small beside the bound looks small, and at least 1 for a count of
+    *whole* things, so that whole numbers either side are on the scale; the
+    range stays at or above 0 when no value is below it, and at or below 100
+    for a share when none is above.
     """
     low, high = min(values), max(values)
     room = max(0.4 * (high - low), 0.1 * max(abs(low), abs(high))) or 1.0
+    if whole:
+        room = max(room, 1.0)
     left, right = low - room, high + room
     if low >= 0 > left:
         left = 0.0

@@ -479,15 +479,29 @@ def actual_text(verdict: Verdict, lang: str = "en") -> str:
     A value made of several years lists them as review tables do:
     ``2020: 80; 2021: 86; 2022: 83 (total 249)``; one over units says how
     many met: ``2/3 units (66.67%)``.
+
+    A target with a due date judged on one result names the result's year
+    when it is not the due year, or while the target is in progress:
+    ``2.4% (2023)`` for a target due in 2024, judged on 2023's result. A
+    result of the due year itself, at or after the due date, is shown bare.
+
+    A yearly target with no data because some due years are missing still
+    lists the years reported, a dash for each missing one:
+    ``2021: 210; 2022: 190; 2023: — (members)``; a share keeps its ``%`` on
+    each value. Without any value reported, the cell is empty.
     """
-    if verdict.actual is None:
-        return ""
+    lang = _lang(lang)
     policy = verdict.policy or DEFAULT_POLICY
+    if verdict.actual is None:
+        return _reported_years(verdict, lang, policy)
     basis = verdict.basis
     context = verdict.context
     own = _single_text(verdict, lang, policy)
     if context is None:
         return own
+    year = _result_year(verdict)
+    if year is not None:
+        return f"{own} ({year})"
     phrases = _PHRASES[lang]
     if context.combined == "quota":
         actual = verdict.actual
@@ -515,6 +529,53 @@ def actual_text(verdict: Verdict, lang: str = "en") -> str:
             return f"{years} ({phrases[kind]} {own})"
         return f"{years} {word}" if word else years
     return own
+
+
+def _result_year(verdict: Verdict) -> int | None:
+    """The year of the one result a due target was judged on, when the cell should name it.
+
+    That is when the year is known and is not the due year, or when the
+    target is in progress (the value is a year's, not the final one).
+    """
+    context = verdict.context
+    due = verdict.target.due_date
+    if context is None or due is None or context.period is None:
+        return None
+    if context.combined or context.entity is not None or verdict.parts:
+        return None  # a value made of several years or units shows its years otherwise
+    if verdict.status is Status.IN_PROGRESS or context.period != due.year:
+        return context.period
+    return None
+
+
+_NONE_REPORTED = "—"
+
+
+def _reported_years(verdict: Verdict, lang: str, policy: Policy) -> str:
+    """The years reported for a yearly target left without data by missing years; else ''.
+
+    ``2021: 210; 2022: —; 2023: 225 (members)``, in the order of the years.
+    """
+    context = verdict.context
+    if (
+        context is None
+        or verdict.status is not Status.NO_DATA
+        or verdict.target.growth is not None
+        or context.combined not in ("each", "total", "mean", "latest")
+        or not verdict.parts
+        or not context.missing
+        or not all(isinstance(year, int) for year in context.missing)
+        or not all(part.period is not None for part in verdict.parts)
+    ):
+        return ""
+    unit = verdict.basis.unit
+    word = units.label(unit, lang) if not units.is_share(unit) else ""
+    shown = {year: _NONE_REPORTED for year in context.missing if isinstance(year, int)}
+    for part in verdict.parts:
+        assert part.period is not None
+        shown[part.period] = _single_text(part, lang, policy, unit=not word)
+    years = "; ".join(f"{year}: {shown[year]}" for year in sorted(shown))
+    return f"{years} ({word})" if word else years
 
 
 def _single_text(verdict: Verdict, lang: str, policy: Policy, *, unit: bool = True) -> str:
@@ -660,7 +721,9 @@ def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:
     """One sentence that sums up *verdicts*, as a review's conclusion states it.
 
     ``Met 8 of 11 targets (5 achieved, 3 exceeded); 2 not achieved; 1 with no data.``
-    ``lang`` is ``"en"`` or ``"vi"``.
+    A zero in the brackets is left out (``Met 2 of 6 targets (2 exceeded); …``),
+    and so are the brackets when no target is met (``Met 0 of 3 targets; 3 not
+    achieved.``). ``lang`` is ``"en"`` or ``"vi"``.
     """
     lang = _lang(lang)
     checked = _verdicts(verdicts)
@@ -670,23 +733,24 @@ def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:
     total = len(checked)
     met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
     if lang == "en":
-        parts = [
-            f"Met {met} of {total} target{'s' if total != 1 else ''} "
-            f"({counts[Status.ACHIEVED]} achieved, {counts[Status.EXCEEDED]} exceeded)"
-        ]
+        met_words = {Status.ACHIEVED: "achieved", Status.EXCEEDED: "exceeded"}
+        parts = [f"Met {met} of {total} target{'s' if total != 1 else ''}"]
         rest = {Status.NOT_ACHIEVED: "not achieved", Status.IN_PROGRESS: "in progress",
                 Status.NO_DATA: "with no data"}  # fmt: skip
-        parts += [f"{counts[s]} {words}" for s, words in rest.items() if counts[s]]
+        others = [f"{counts[s]} {words}" for s, words in rest.items() if counts[s]]
     else:
-        parts = [
-            f"Hoàn thành và vượt {met}/{total} chỉ tiêu "
-            f"({counts[Status.ACHIEVED]} đạt, {counts[Status.EXCEEDED]} vượt)"
-        ]
+        met_words = {Status.ACHIEVED: "đạt", Status.EXCEEDED: "vượt"}
+        parts = [f"Hoàn thành và vượt {met}/{total} chỉ tiêu"]
         rest = {Status.NOT_ACHIEVED: "không đạt", Status.IN_PROGRESS: "đang thực hiện",
                 Status.NO_DATA: "chưa có số liệu"}  # fmt: skip
-        parts += [
+        others = [
             f"{words} {counts[s]}/{total} chỉ tiêu" for s, words in rest.items() if counts[s]
         ]
+    # how the met ones split, leaving out a zero: "(2 exceeded)"; nothing when none is met
+    split = [f"{counts[s]} {words}" for s, words in met_words.items() if counts[s]]
+    if split:
+        parts[0] += f" ({', '.join(split)})"
+    parts += others
     return "; ".join(parts) + "."
 
 

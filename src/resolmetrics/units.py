@@ -34,7 +34,7 @@ from .numbers import Exact, normal
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["define_unit", "is_share", "known_units"]
+__all__ = ["define_unit", "is_count", "is_share", "known_units"]
 
 
 class _Known(NamedTuple):
@@ -127,6 +127,20 @@ def canonical(
         return text
     _pint_units(text, argument)  # raises UnitError when pint cannot read it
     return text
+
+
+# The dimensions of the known units that count whole things.
+_COUNTED = frozenset({"member", "organisation", "enterprise", "household", "person", "visit"})
+
+
+def is_count(unit: str | None) -> bool:
+    """True for a plain count (no unit) and the known units of whole things (members,
+    organisations, enterprises, households, persons, visits); False for shares, money and
+    measures such as km or ha."""
+    if unit is None:
+        return True
+    known = _KNOWN.get(unit)
+    return known is not None and known.dimension in _COUNTED
 
 
 def is_share(unit: str | None) -> bool:
