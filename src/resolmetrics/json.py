@@ -991,25 +991,8 @@ def _report_hooks(
         if not any(key in obj for key in _REPORT_DERIVED):
             return read(obj, kind)
         report = read({k: v for k, v in obj.items() if k not in _REPORT_DERIVED}, kind)
-        errors: list[tuple[str, Exception]] = []
-        if "counts" in obj:
-            counts = {status.value: count for status, count in report.counts.items()}
-            if obj["counts"] != counts or any(
-                builtins.type(n) is not int for n in obj["counts"].values()
-            ):
-                errors.append((
-                    "counts",
-                    _Invalid(
-                        f"the document says {_short(json.dumps(obj['counts']), 200)}, but the "
-                        f"report's counts are {json.dumps(counts)}; derived fields are "
-                        "recomputed when a document is read: correct the field or leave it out"
-                    ),
-                ))  # fmt: skip
-        if "summary" in obj:
-            try:
-                _check_texts(obj["summary"], "summary")
-            except _Invalid as exc:
-                errors.append(("summary", exc))
+        counts = {status.value: count for status, count in report.counts.items()}
+        errors = _counts_and_summary(obj, counts, "report")
         if errors:
             raise _noted(cls, errors)
         return report
@@ -1022,6 +1005,29 @@ def _report_hooks(
 _RECOMPUTED = (
     "derived fields are recomputed when a document is read: correct the field or leave it out"
 )
+
+
+def _counts_and_summary(
+    obj: dict[str, Any], counts: dict[str, int], what: str
+) -> list[tuple[str, Exception]]:
+    """The problems of a document's derived ``counts`` (against *counts*) and ``summary``."""
+    errors: list[tuple[str, Exception]] = []
+    if "counts" in obj:
+        given = obj["counts"]
+        if given != counts or any(builtins.type(n) is not int for n in given.values()):
+            errors.append((
+                "counts",
+                _Invalid(
+                    f"the document says {_short(json.dumps(given), 200)}, but the "
+                    f"{what}'s counts are {json.dumps(counts)}; {_RECOMPUTED}"
+                ),
+            ))  # fmt: skip
+    if "summary" in obj:
+        try:
+            _check_texts(obj["summary"], "summary")
+        except _Invalid as exc:
+            errors.append(("summary", exc))
+    return errors
 
 
 def _finding_hooks(
@@ -1100,24 +1106,7 @@ def _audit_hooks(
                     )
             except _Invalid as exc:
                 errors.append(("ok", exc))
-        if "counts" in obj:
-            counts = _audit_counts(audit)
-            given_counts = obj["counts"]
-            if given_counts != counts or any(
-                builtins.type(n) is not int for n in given_counts.values()
-            ):
-                errors.append((
-                    "counts",
-                    _Invalid(
-                        f"the document says {_short(json.dumps(given_counts), 200)}, but the "
-                        f"audit's counts are {json.dumps(counts)}; {_RECOMPUTED}"
-                    ),
-                ))  # fmt: skip
-        if "summary" in obj:
-            try:
-                _check_texts(obj["summary"], "summary")
-            except _Invalid as exc:
-                errors.append(("summary", exc))
+        errors += _counts_and_summary(obj, _audit_counts(audit), "audit")
         if errors:
             raise _noted(cls, errors)
         return audit
