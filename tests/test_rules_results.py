@@ -570,3 +570,17 @@ def test_unknown_level_lookup_raises() -> None:
 def test_bad_scales_are_rejected(levels: Any, error: type[Exception]) -> None:
     with pytest.raises(error):
         rm.OrdinalScale("s", levels)
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "value"),
+    [
+        ("-12345678901234567890123456789", "en", "-12345678901234567890123456789"),
+        ("-1.234.567.890.123.456.789.012.345.678,9", "vi", "-1234567890123456789012345678.9"),
+        ("-0,0000000000000000000000000000001", "vi", "-1E-31"),
+    ],
+)
+def test_a_negative_result_keeps_every_digit(text: str, lang: str, value: str) -> None:
+    """More digits than Decimal's default 28-digit context: the minus sign must not round."""
+    assert rm.Result.parse(text, lang).value == Decimal(value)
+    assert str(rm.Result.parse(text, lang).value) == str(Decimal(value))

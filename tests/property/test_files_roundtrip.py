@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from decimal import Decimal
+from decimal import Decimal, localcontext
 from pathlib import Path
 
-from hypothesis import given, settings
+import attrs
+import pytest
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import resolmetrics as rm
@@ -81,3 +83,152 @@ def test_results_written_to_csv_read_back_equal(
         with path.open("w", encoding="utf-8", newline="") as stream:
             csv.writer(stream, delimiter=delimiter).writerows(lines)
         assert read_results(path, lang=lang) == expected
+
+
+# --------------------------------------------------------------------------- one cell, two ways
+
+CODES = rm.PARTY_QUALITY.codes
+DIGITS = "0123456789"
+
+
+@st.composite
+def well_written(draw: st.DrawFn, lang: str) -> str:
+    """A number as people write it in *lang*: grouped or not, decimals, a sign, a '%'."""
+    thousands, point = MARKS[lang]
+    whole = str(draw(st.integers(min_value=0, max_value=10**33)))
+    if draw(st.booleans()):
+        head = len(whole) % 3 or 3
+        whole = thousands.join(
+            [whole[:head]] + [whole[i : i + 3] for i in range(head, len(whole), 3)]
+        )
+    decimals = draw(st.text(DIGITS, max_size=33))
+    text = whole + (point + decimals if decimals else "")
+    return draw(st.sampled_from(["", "-"])) + text + draw(st.sampled_from(["", "%"]))
+
+
+def _near_miss(text: str, how: str, at: int, mark: str) -> str:
+    """*text* written slightly wrong, *how* says how (at position *at* of it)."""
+    at = at % (len(text) + 1)
+    if how == "insert":  # a mark, a space, a sign or a letter where it does not belong
+        return text[:at] + mark + text[at:]
+    if how == "double":  # two marks in a row, or a mark doubled
+        return text[:at] + mark + mark + text[at:]
+    if how == "drop":  # a digit or a mark left out: misplaced groups
+        return text[:at] + text[at + 1 :]
+    if how == "swap":  # the other language's marks
+        return text.translate(str.maketrans({".": ",", ",": "."}))
+    if how == "lead":  # leading zeros
+        return "0" * (at % 3 + 1) + text
+    return text + mark  # "trail": a trailing mark, '%', sign or space
+
+
+near_misses = st.builds(
+    _near_miss,
+    st.sampled_from(["vi", "en"]).flatmap(well_written),
+    st.sampled_from(["insert", "double", "drop", "swap", "lead", "trail"]),
+    st.integers(min_value=0, max_value=60),
+    st.sampled_from([".", ",", " ", "-", "+", "−", "%", "a", "\u00a0", "/"]),
+)
+levels_written = st.builds(
+    lambda word, case: getattr(word, case)(),
+    st.sampled_from([*CODES, *(level.vi for level in rm.PARTY_QUALITY.levels), "Loại A", "nan"]),
+    st.sampled_from(["upper", "lower", "title", "strip"]),
+) | st.text(alphabet="HTNVKXSabcđĐươ", min_size=1, max_size=8)
+cells = st.one_of(
+    st.sampled_from(["vi", "en"]).flatmap(well_written),
+    near_misses,
+    levels_written,
+    st.text(alphabet="0123456789.,-% ", min_size=1, max_size=12),
+    st.sampled_from(
+        ["1.23.456", "1,23,456", "01.234", "1.234,5.6", "12 345", "86..2", "5.", "2.046"]
+    ),
+).filter(lambda text: text.strip() != "")
+
+
+def _write_rows(folder: str, texts: list[str]) -> Path:
+    """A results file in *folder* with one row for each of *texts*, as its value."""
+    path = Path(folder) / "results.csv"
+    with path.open("w", encoding="utf-8", newline="") as stream:
+        writer = csv.writer(stream, delimiter=";")
+        writer.writerow(["indicator", "period", "entity", "value"])
+        writer.writerows(["key", "2022", f"E{i}", text] for i, text in enumerate(texts))
+    return path
+
+
+def _same(result: object) -> tuple[object, ...]:
+    """What must be the same: the value's type (Decimal or Fraction), the result, its repr."""
+    return (type(getattr(result, "value", None)), result, repr(result))
+
+
+def _parsed(texts: list[str], lang: str) -> list[rm.Result | rm.Problem]:
+    """Each cell as Result.parse reads it on its row, or the problem its error makes."""
+    read: list[rm.Result | rm.Problem] = []
+    for i, text in enumerate(texts):
+        try:
+            read.append(rm.Result.parse(text.strip(), lang, period=2022, entity=f"E{i}"))
+        except rm.ResolmetricsError as exc:
+            read.append(rm.Problem("results.csv", i + 2, "value", str(exc)))
+    return read
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(cells, min_size=1, max_size=25), st.sampled_from(["vi", "en"]))
+@example(["2.046", "2,046", "94,5%", "94.5%", "-1.234,5", "HTTNV", "httnv", "1.23.456"], "vi")
+@example(["2.046", "2,046", "94,5%", "94.5%", "-1,234.5", "HTTNV", "httnv", "1,23,456"], "en")
+def test_a_cell_reads_as_result_parse_reads_it(texts: list[str], lang: str) -> None:
+    """A value cell reads as Result.parse reads it, in the file's language.
+
+    Invariant: for any number written the Vietnamese or English way, and any
+    level code, read_results gives the same Result as Result.parse of the
+    same cell (the cell's text, stripped, in the file's language, with the
+    row's period and entity): the same value of the same type (Decimal or
+    Fraction), unit, period and entity. For any near miss (two marks,
+    misplaced groups such as "1.23.456", leading zeros, spaces, trailing
+    marks, the other language's marks) it is the same Result too or, when
+    Result.parse raises, a problem on that line and field with its message,
+    word for word; the cells Result.parse reads, read alone, give its
+    Results.
+    """
+    expected = _parsed(texts, lang)
+    problems = [each for each in expected if isinstance(each, rm.Problem)]
+    good = [
+        text for text, each in zip(texts, expected, strict=True) if isinstance(each, rm.Result)
+    ]
+    with tempfile.TemporaryDirectory() as folder:
+        path = _write_rows(folder, texts)
+        if problems:
+            with pytest.raises(rm.FileError) as raised:
+                read_results(path, lang=lang)
+            found = [
+                attrs.evolve(problem, file="results.csv") for problem in raised.value.problems
+            ]
+            assert found == problems
+        if good:
+            read = read_results(_write_rows(folder, good), lang=lang)["key"]
+            assert list(map(_same, read)) == list(map(_same, _parsed(good, lang)))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(cells, st.text(alphabet="0123456789.,", max_size=40)), st.sampled_from(["vi", "en"])
+)
+def test_plain_numbers_read_as_babel_reads_them(text: str, lang: str) -> None:
+    """plain_number gives what Babel's strict reading gives, or leaves the text to it.
+
+    Invariant: for any text and language, plain_number(text, lang) is either
+    None or the Decimal that Babel's parse_decimal reads from the text with
+    strict grouping in the language's locale (the reading parse_number made
+    of every number before plain_number), with the same digits and exponent
+    (so "1.234,50" keeps its two decimals).
+    """
+    from babel.numbers import parse_decimal
+
+    from resolmetrics.numbers import LOCALES
+    from resolmetrics.text._numbers import plain_number
+
+    plain = plain_number(text, lang)
+    if plain is not None:
+        with localcontext() as context:  # Babel checks the grouping by formatting: every digit
+            context.prec = 400
+            read = parse_decimal(text, locale=LOCALES[lang], strict=True)
+        assert plain.as_tuple() == read.as_tuple()

@@ -8,8 +8,10 @@ ParseError naming both readings.
 
 from __future__ import annotations
 
+import functools
+import re
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from resolmetrics import numbers
 from resolmetrics.errors import (
@@ -22,7 +24,7 @@ from resolmetrics.numbers import MAX_EXPONENT, Exact, exact
 if TYPE_CHECKING:
     from babel.numbers import NumberFormatError as NumberFormatError
 
-__all__ = ["LANGS", "check_lang", "parse_number"]
+__all__ = ["LANGS", "check_lang", "parse_number", "plain_number"]
 
 LANGS = ("vi", "en")  # Vietnamese first: the order in which the text layer tries them
 
@@ -36,6 +38,9 @@ _WRITTEN = frozenset("0123456789.,-+ \u00a0\u202f")
 
 
 def _read(text: str, lang: str) -> Decimal:
+    plain = plain_number(text, lang)
+    if plain is not None:  # what Babel reads it as, without asking Babel
+        return plain
     from decimal import localcontext
 
     from babel.numbers import NumberFormatError, parse_decimal
@@ -45,11 +50,61 @@ def _read(text: str, lang: str) -> Decimal:
     try:
         with localcontext() as context:  # Babel checks grouping by formatting: keep every digit
             context.prec = 4 * MAX_EXPONENT
-            return parse_decimal(text, locale=numbers.LOCALES[lang], strict=True)
+            return parse_decimal(text, locale=_locale(lang), strict=True)
     except NumberFormatError:
         raise
     except Exception as exc:  # Babel's other complaints about malformed text
         raise NumberFormatError(str(exc)) from None
+
+
+@functools.cache
+def _locale(lang: str) -> Any:
+    """The Babel locale of *lang*, built once (Babel builds one per call from its name)."""
+    from babel import Locale
+
+    return Locale.parse(numbers.LOCALES[lang])
+
+
+_PLACES = 30  # at most this many digits before and after the mark on the plain path
+
+
+@functools.cache
+def _plain_pattern(lang: str) -> tuple[re.Pattern[str], str, str]:
+    """The pattern of a plain number in *lang*, its group mark and its decimal mark.
+
+    Plain: digits, either not grouped or grouped by threes after a first
+    group of one to three digits that does not start with 0, then
+    optionally the decimal mark and digits. Babel reads any such text, with
+    strict grouping, as the digits with the marks taken out (and anything
+    else the slow way, which says what is wrong).
+    """
+    group, point, _ = numbers.symbols(lang)
+    g, p = re.escape(group), re.escape(point)
+    pattern = re.compile(
+        rf"(?:[0-9]{{1,{_PLACES}}}|[1-9][0-9]{{0,2}}(?:{g}[0-9]{{3}}){{1,{_PLACES // 3 - 1}}})"
+        rf"(?:{p}[0-9]{{1,{_PLACES}}})?"
+    )
+    return pattern, group, point
+
+
+def plain_number(text: str, lang: str) -> Decimal | None:
+    """*text* as a Decimal when it is a plain number in *lang*, else None.
+
+    A plain number ("3.745.356,5" or "99,2" in Vietnamese, "3,745,356.5" in
+    English; no sign, no space, at most 30 digits on either side of the
+    decimal mark) is read as :func:`parse_number` reads it in *lang*; for
+    any other text the answer is None, and parse_number says what it makes
+    of it.
+
+    >>> plain_number("2.046", "vi"), plain_number("2.046", "en")
+    (Decimal('2046'), Decimal('2.046'))
+    >>> plain_number("1.23.456", "vi") is None
+    True
+    """
+    pattern, group, point = _plain_pattern(lang)
+    if pattern.fullmatch(text) is None:
+        return None
+    return Decimal(text.replace(group, "").replace(point, "."))
 
 
 def parse_number(text: str, lang: str | None = None) -> Exact:

@@ -99,8 +99,8 @@ def _parse_result(
             _check(text, tokens, result, stated, mismatch)
         _end(text, tokens, at)
         return result
-    if negative:
-        value = -value
+    if negative:  # exact: a Decimal's unary minus would round to the context's precision
+        value = value.copy_negate() if isinstance(value, Decimal) else -value
     unit = None
     if at < len(tokens) and tokens[at].kind == "PERCENT":
         unit, at = "percent", at + 1
@@ -241,7 +241,10 @@ def _rating(
 def _match(
     tokens: list[Token], at: int, table: dict[tuple[str, ...], str]
 ) -> tuple[str, int] | None:
+    first = tokens[at].key if at < len(tokens) else None
     for phrase, meaning in table.items():
+        if phrase and phrase[0] != first:  # most phrases fail on their first word: say so fast
+            continue
         words = tokens[at : at + len(phrase)]
         if len(words) == len(phrase) and all(
             t.key == w for t, w in zip(words, phrase, strict=True)
