@@ -45,6 +45,8 @@ print(f"mean attainment of the met targets: {floats[floats['met']]['attainment']
 
 # %% The bullet chart: one strip per component, coloured by status
 figure = report.plot()
-path = Path(sys.argv[1]) if len(sys.argv) > 1 else Path("review.png")
+# the path given to the script, if it names an image (a notebook's kernel passes other arguments)
+given = [arg for arg in sys.argv[1:] if Path(arg).suffix.lower() in (".png", ".svg", ".pdf")]
+path = Path(given[0]) if given else Path("review.png")
 figure.savefig(path)
 print(f"chart saved to {path}")

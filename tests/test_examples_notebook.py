@@ -57,3 +57,11 @@ def test_notebook_saves_review_png_in_the_current_directory_by_default(tmp_path:
     output = run(cwd=tmp_path)
     assert (tmp_path / "review.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert output.splitlines()[-1] == "chart saved to review.png"
+
+
+def test_arguments_that_are_not_an_image_path_are_ignored(tmp_path: Path) -> None:
+    """A notebook kernel runs the cells with its own arguments ("-f kernel.json")."""
+    output = run("-f", "kernel.json", cwd=tmp_path)
+    assert (tmp_path / "review.png").is_file()
+    assert not (tmp_path / "-f.png").exists()
+    assert "chart saved to review.png" in output
