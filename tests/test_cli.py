@@ -32,7 +32,11 @@ SUMMARY = {
     "vi": "Hoàn thành và vượt 8/15 chỉ tiêu (3 đạt, 5 vượt); không đạt 3/15 chỉ tiêu; "
     "đang thực hiện 3/15 chỉ tiêu; chưa có số liệu 1/15 chỉ tiêu.",
 }
-TITLE = "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025 (giả định)"
+# the resolution file gives its name in both languages: the title is in --lang
+TITLE = {
+    "en": "Resolution of the 17th Provincial Party Congress, term 2020-2025 (invented)",
+    "vi": "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025 (giả định)",
+}
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
@@ -51,7 +55,7 @@ def test_evaluate_prints_the_review_and_its_summary(
     status, out, err = run(capsys, *EVALUATE, "--lang", lang, "--results-lang", "vi")
     assert (status, err) == (EXIT_OK, "")
     lines = out.splitlines()
-    assert lines[0] == TITLE
+    assert lines[0] == TITLE[lang]
     assert lines[1] == {"en": "Review at 30 June 2023", "vi": "Đánh giá ngày 30/06/2023"}[lang]
     assert lines[-1] == SUMMARY[lang]
     header = {"en": ("No.", "Target", "Result", "Verdict"),
@@ -81,7 +85,7 @@ def test_evaluate_github_format_is_markdown(capsys: pytest.CaptureFixture[str]) 
     status, out, _ = run(capsys, *EVALUATE, "--lang", "vi", "--format", "github")
     assert status == EXIT_OK
     lines = out.splitlines()
-    assert lines[0] == f"# {TITLE}"
+    assert lines[0] == f"# {TITLE['vi']}"
     table = [line for line in lines if line.startswith("|")]
     assert re.fullmatch(
         r"\| STT +\| Mục tiêu +\| Thực hiện +\| So sánh với mục tiêu +\|", table[0]
@@ -367,3 +371,37 @@ def test_audit_json_format_loads_back_to_the_audit(capsys: pytest.CaptureFixture
     ]
     assert result.lang == "vi"
     assert result.published.source == str(PUBLISHED)
+
+
+# ------------------------------------------------------------------------------ names
+
+
+@pytest.mark.parametrize(
+    ("lang", "group", "first"),
+    [
+        (
+            "en",
+            "Quality of party cells and members",
+            "Party cells rated good or better: above 90%",
+        ),
+        ("vi", "Chất lượng chi bộ và đảng viên", "Chi bộ hoàn thành tốt nhiệm vụ trở lên: trên"),
+    ],
+)
+def test_evaluate_shows_the_names_in_lang(
+    capsys: pytest.CaptureFixture[str], lang: str, group: str, first: str
+) -> None:
+    """The example file names everything in vi and en: --lang picks the names as well.
+
+    Row 1 is the group's label alone; row 1a the first indicator's name and
+    its rule ("trên 90%" is wrapped onto a second line in Vietnamese).
+    """
+    status, out, err = run(capsys, *EVALUATE, "--lang", lang)
+    assert (status, err) == (EXIT_OK, "")
+    lines = out.splitlines()
+    assert lines[0] == TITLE[lang]
+    (row,) = [line for line in lines if line.startswith("│ 1 ")]
+    assert row.split("│")[2].strip() == group
+    (row,) = [line for line in lines if line.startswith("│ 1a ")]
+    assert row.split("│")[2].strip() == first
+    other = {"en": "Chi bộ hoàn thành tốt", "vi": "Party cells"}[lang]
+    assert other not in out

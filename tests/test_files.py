@@ -423,6 +423,308 @@ def test_lang(here: Path, lang_line: str, argument: str | None, text: str) -> No
     assert target.rule == rm.at_least(1500)
 
 
+NAMES_FILE = """\
+[resolution]
+name = "Names"
+{lang}
+[indicators.revenue]
+name = {name}
+unit = "triệu đồng"
+
+[[target]]
+indicator = "revenue"
+rule = "at least 1"
+"""
+
+BOTH = '{ vi = "Thu ngân sách", en = "Budget revenue" }'
+
+
+@pytest.mark.parametrize(
+    ("lang_line", "name", "lang", "names", "expected"),
+    [
+        # a string is taken as it is, whatever the language asked for
+        ('lang = "vi"\n', '"Thu ngân sách"', None, "en", "Thu ngân sách"),
+        ("", '"Budget revenue"', None, "vi", "Budget revenue"),
+        # a table with both: names picks one; without it, the file's lang, then lang
+        ('lang = "vi"\n', BOTH, None, "en", "Budget revenue"),
+        ('lang = "en"\n', BOTH, None, "vi", "Thu ngân sách"),
+        ('lang = "vi"\n', BOTH, None, None, "Thu ngân sách"),
+        ('lang = "en"\n', BOTH, None, None, "Budget revenue"),
+        ('lang = "en"\n', BOTH, "vi", None, "Budget revenue"),  # the file's lang first
+        ("", BOTH, "en", None, "Budget revenue"),
+        ("", BOTH, "vi", None, "Thu ngân sách"),
+        # with no language at all, the first the table gives
+        ("", BOTH, None, None, "Thu ngân sách"),
+        ("", '{ en = "Budget revenue", vi = "Thu ngân sách" }', None, None, "Budget revenue"),
+        # one language: in names if given there, else the file's lang, else the other one
+        ('lang = "vi"\n', '{ vi = "Thu ngân sách" }', None, "en", "Thu ngân sách"),
+        ('lang = "en"\n', '{ vi = "Thu ngân sách" }', None, "en", "Thu ngân sách"),
+        ('lang = "vi"\n', '{ en = "Budget revenue" }', None, "vi", "Budget revenue"),
+        ('lang = "vi"\n', '{ en = "Budget revenue" }', None, None, "Budget revenue"),
+        ("", '{ en = "Budget revenue" }', "vi", "vi", "Budget revenue"),
+        ('lang = "vi"\n', '{ en = "Budget revenue" }', None, "en", "Budget revenue"),
+    ],
+)
+def test_names(
+    here: Path,
+    lang_line: str,
+    name: str,
+    lang: str | None,
+    names: str | None,
+    expected: str,
+) -> None:
+    write("resolution.toml", NAMES_FILE.format(lang=lang_line, name=name))
+    (target,) = load_resolution("resolution.toml", lang=lang, names=names).components
+    assert target.indicator.name == expected
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"), [("en", "Budget revenue"), ("vi", "Thu ngân sách")]
+)
+def test_names_as_dotted_keys(here: Path, names: str, expected: str) -> None:
+    """name.vi = "..." and name.en = "..." on two lines are the same table as { vi, en }."""
+    name = '"Thu ngân sách"\nname.en = "Budget revenue"'
+    write(
+        "resolution.toml",
+        NAMES_FILE.format(lang="", name=name).replace("name = ", "name.vi = ", 2),
+    )
+    resolution = load_resolution("resolution.toml", names=names)
+    assert resolution.name == "Names"
+    assert resolution.components[0].indicator.name == expected
+
+
+BILINGUAL = """\
+[resolution]
+name = { vi = "Nghị quyết (thử)", en = "Resolution (trial)" }
+term = [2020, 2025]
+lang = "vi"
+
+[indicators.cells]
+name = { vi = "Chi bộ hoàn thành tốt nhiệm vụ", en = "Cells rated good" }
+unit = "percent"
+limits = [0, 100]
+
+[indicators.members]
+name = "Kết nạp đảng viên"
+unit = "member"
+
+[[target]]
+group = { vi = "Xây dựng Đảng", en = "Party building" }
+indicator = "cells"
+text = "Trên 90% chi bộ hoàn thành tốt nhiệm vụ"
+
+[[target]]
+group.vi = "Xây dựng Đảng"
+group.en = "Party building"
+indicator = "members"
+label = { vi = "Kết nạp (giữa kỳ)", en = "Admitted (mid-term)" }
+rule = "at least 15"
+
+[[target]]
+group = { en = "Alone" }
+indicator = "members"
+rule = "at least 10"
+
+[[target]]
+group.vi = "Kinh tế"
+indicator = "cells"
+rule = "at least 95"
+"""
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (
+            "en",
+            (
+                "Resolution (trial)",
+                "Party building",
+                "Cells rated good",
+                "Kết nạp đảng viên",
+                "Admitted (mid-term)",
+                "Alone",
+                "Kinh tế",
+            ),
+        ),
+        (
+            "vi",
+            (
+                "Nghị quyết (thử)",
+                "Xây dựng Đảng",
+                "Chi bộ hoàn thành tốt nhiệm vụ",
+                "Kết nạp đảng viên",
+                "Kết nạp (giữa kỳ)",
+                "Alone",
+                "Kinh tế",
+            ),
+        ),
+    ],
+)
+def test_names_labels_and_groups_in_two_languages(
+    here: Path, names: str, expected: tuple[str, ...]
+) -> None:
+    """Targets 1 and 2 write one group as an inline table and as dotted keys: one row. The
+    groups of targets 3 and 4 have one language each, shown whatever names asks for."""
+    write("resolution.toml", BILINGUAL)
+    resolution = load_resolution("resolution.toml", names=names)
+    title, group, cells, members, label, alone, last = expected
+    cells_indicator = rm.Indicator("cells", name=cells, unit="percent", limits=(0, 100))
+    members_indicator = rm.Indicator("members", name=members, unit="member")
+    assert resolution.name == title
+    assert resolution.targets == (
+        rm.Group(
+            group,
+            [
+                rm.Target(cells_indicator, rm.above(90)),
+                rm.Target(members_indicator, rm.at_least(15), label=label),
+            ],
+        ),
+        rm.Group(alone, [rm.Target(members_indicator, rm.at_least(10))]),
+        rm.Group(last, [rm.Target(cells_indicator, rm.at_least(95))]),
+    )
+
+
+NAME_PROBLEMS = """\
+[resolution]
+name = { vi = "Nghị quyết", fr = "Résolution" }
+lang = "vi"
+
+[indicators.revenue]
+name = { vi = "", en = 5 }
+unit = "triệu đồng"
+
+[indicators.poverty]
+name = {}
+unit = "percent"
+
+[indicators.forest]
+name = ["Tỷ lệ che phủ rừng", "Forest cover"]
+unit = "percent"
+
+[[target]]
+indicator = "forest"
+label = { vn = "Che phủ rừng", EN = "Forest cover", eng = "Forests", vii = "Rừng" }
+rule = "at least 45"
+"""
+
+LANGUAGES = "(the languages are 'vi' and 'en'; leave out any other)"
+
+
+def test_name_problems(here: Path) -> None:
+    write("resolution.toml", NAME_PROBLEMS)
+    assert problems_of(lambda: load_resolution("resolution.toml", names="en")) == [
+        (2, "resolution.name.fr", f"unknown language 'fr' {LANGUAGES}"),
+        (
+            6,
+            "indicators.revenue.name.vi",
+            'must not be empty; write it such as "...", or leave the key out',
+        ),
+        (6, "indicators.revenue.name.en", 'must be a string such as "...", got 5'),
+        (
+            10,
+            "indicators.poverty.name",
+            "an empty table: give the text in 'vi', in 'en' or in both, such as "
+            'name = { vi = "...", en = "..." }',
+        ),
+        (
+            14,
+            "indicators.forest.name",
+            'must be a string such as "Budget revenue", or a table of languages such as '
+            '{ vi = "...", en = "..." }, got an array',
+        ),
+        (19, "target[1].label.vn", f"unknown language 'vn'; did you mean 'vi'? {LANGUAGES}"),
+        (19, "target[1].label.EN", f"unknown language 'EN'; did you mean 'en'? {LANGUAGES}"),
+        (19, "target[1].label.eng", f"unknown language 'eng'; did you mean 'en'? {LANGUAGES}"),
+        (19, "target[1].label.vii", f"unknown language 'vii'; did you mean 'vi'? {LANGUAGES}"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("second", "expected"),
+    [
+        (  # the Vietnamese text of the first, without its English one
+            '"Xây dựng Đảng"',
+            (
+                "target[2].group",
+                "group = \"Xây dựng Đảng\" has the 'vi' text of the group before it, "
+                '{ vi = "Xây dựng Đảng", en = "Party building" }, but differs from it in the '
+                "others; write a group the same way in each of its targets",
+            ),
+        ),
+        (
+            '{ en = "Party building", vi = "Xây dựng Đảng", fr = "Parti" }',
+            ("target[2].group.fr", f"unknown language 'fr' {LANGUAGES}"),
+        ),
+        (
+            '{ vi = "Xây dựng Đảng", en = "Building the party" }',
+            (
+                "target[2].group",
+                'group = { vi = "Xây dựng Đảng", en = "Building the party" } has the \'vi\' '
+                'text of the group before it, { vi = "Xây dựng Đảng", en = "Party building" }, '
+                "but differs from it in the others; write a group the same way in each of its "
+                "targets",
+            ),
+        ),
+        (
+            "5",
+            (
+                "target[2].group",
+                'must be a string such as "...", or a table of languages such as '
+                '{ vi = "...", en = "..." }, got 5',
+            ),
+        ),
+    ],
+)
+def test_group_problems(here: Path, second: str, expected: tuple[str, str]) -> None:
+    targets = f"""
+[[target]]
+group = {{ vi = "Xây dựng Đảng", en = "Party building" }}
+indicator = "share"
+rule = "at least 1"
+
+[[target]]
+group = {second}
+indicator = "share"
+rule = "at least 2"
+"""
+    assert toml_problems(targets) == [(30, *expected)]
+
+
+@pytest.mark.parametrize(
+    "third",
+    [
+        '{ en = "Party building", vi = "Xây dựng Đảng" }',  # the same group
+        '"Xây dựng Đảng"',  # its Vietnamese text, in a file in Vietnamese
+        '{ vi = "Xây dựng Đảng", en = "Building the party" }',  # one of its texts
+    ],
+)
+def test_a_group_in_two_languages_closed_and_opened_again(here: Path, third: str) -> None:
+    targets = f"""
+[[target]]
+group = {{ vi = "Xây dựng Đảng", en = "Party building" }}
+indicator = "share"
+rule = "at least 1"
+
+[[target]]
+indicator = "share"
+rule = "at least 2"
+
+[[target]]
+group = {third}
+indicator = "share"
+rule = "at least 3"
+"""
+    assert toml_problems(targets) == [
+        (
+            34,
+            "target[3].group",
+            "group 'Xây dựng Đảng' was opened by target[1] and closed by another target since; "
+            "the targets of a group must follow one another",
+        )
+    ]
+
+
 def test_path_may_be_a_pathlib_path() -> None:
     assert load_resolution(EXAMPLE / "resolution.toml").term == TERM
 
@@ -1066,6 +1368,16 @@ def test_not_utf8(here: Path) -> None:
             lambda: load_resolution("x.toml", lang="fr"),
             rm.InvalidArgumentError,
             "load_resolution(lang) must be 'vi', 'en' or None, got 'fr'",
+        ),
+        (
+            lambda: load_resolution("x.toml", names="vn"),
+            rm.InvalidArgumentError,
+            "load_resolution(names) must be 'vi', 'en' or None, got 'vn'",
+        ),
+        (
+            lambda: load_resolution("x.toml", names=["en"]),
+            rm.InvalidArgumentError,
+            "load_resolution(names) must be 'vi', 'en' or None, got ['en']",
         ),
         (
             lambda: read_results("x.csv", lang="fr"),
@@ -1737,18 +2049,27 @@ def test_xlsx_without_openpyxl(here: Path, monkeypatch: pytest.MonkeyPatch) -> N
 # --------------------------------------------------------------------------- the example files
 
 
-def test_example_files_review_as_the_demo() -> None:
-    """The example files hold the demo: the same verdicts, component by component."""
-    resolution = load_resolution(EXAMPLE / "resolution.toml")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_example_files_review_as_the_demo(lang: str) -> None:
+    """The example files hold the demo: the same verdicts, component by component, and the
+    same table and summary in either language, names included."""
+    resolution = load_resolution(EXAMPLE / "resolution.toml", names=lang)
     results = read_results(EXAMPLE / "results.csv", lang="vi", resolution=resolution)
     report = resolution.evaluate(results, as_of=date(2023, 6, 30))
-    demo = demo_resolution("vi").evaluate(demo_results(), as_of=AS_OF)
+    demo = demo_resolution(lang).evaluate(demo_results(), as_of=AS_OF)
     assert resolution.name == demo.resolution.name
     assert resolution.term == demo.resolution.term
     assert [(row.number, row.group, len(row.verdicts)) for row in report.rows] == [
         (row.number, row.group, len(row.verdicts)) for row in demo.rows
     ]
-    assert report.rows[0].label == demo.rows[0].label == "Chất lượng chi bộ và đảng viên"
+    assert report.rows[0].label == demo.rows[0].label
+    assert (
+        report.rows[0].label
+        == {
+            "en": "Quality of party cells and members",
+            "vi": "Chất lượng chi bộ và đảng viên",
+        }[lang]
+    )
     assert len(report.verdicts) == 15
     for mine, theirs in zip(report.verdicts, demo.verdicts, strict=True):
         assert mine.status == theirs.status
@@ -1756,14 +2077,26 @@ def test_example_files_review_as_the_demo() -> None:
         assert mine.margin == theirs.margin
         assert mine.relative_margin == theirs.relative_margin
         assert mine.attainment == theirs.attainment
-        assert mine.explain("vi") == theirs.explain("vi")
-    assert report.table("vi") == demo.table("vi")
+        assert mine.explain(lang) == theirs.explain(lang)
+    assert report.table(lang) == demo.table(lang)
+    assert report.summary(lang) == demo.summary(lang)
 
 
-def test_example_targets_equal_the_demo_targets() -> None:
+def test_example_files_names_default_to_the_files_lang() -> None:
+    """Without names, the example file's names are in its lang, Vietnamese."""
+    default = load_resolution(EXAMPLE / "resolution.toml")
+    assert default == load_resolution(EXAMPLE / "resolution.toml", names="vi")
+    assert (
+        default.name
+        == "Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020-2025 (giả định)"
+    )
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_example_targets_equal_the_demo_targets(lang: str) -> None:
     """Every target equals the demo's, but the quota, whose name is a label in the file."""
-    mine = load_resolution(EXAMPLE / "resolution.toml").components
-    theirs = demo_resolution("vi").components
+    mine = load_resolution(EXAMPLE / "resolution.toml", names=lang).components
+    theirs = demo_resolution(lang).components
     assert [a == b for a, b in zip(mine, theirs, strict=True)] == [True] * 5 + [False] + [True] * 9
     assert mine[5].rule == theirs[5].rule
     assert mine[5].label == theirs[5].indicator.name

@@ -59,7 +59,8 @@ def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> N
         choices=("en", "vi"),
         default="en",
         help="the language of the output: the table, its numbers and the summary (default "
-        "en); the target texts are read in the resolution file's own lang",
+        "en), and of the names when the resolution file gives them in both languages; the "
+        "target texts are read in the file's own lang",
     )
     command.add_argument(
         "--format",
@@ -298,7 +299,7 @@ def _load(args: argparse.Namespace, *, published: bool = False) -> tuple[Report,
     errors: list[FileError] = []
     resolution = results = table = None
     try:
-        resolution = load_resolution(args.resolution)
+        resolution = load_resolution(args.resolution, names=args.lang)
     except FileError as error:
         errors.append(error)
     lang = _numbers_lang(args)

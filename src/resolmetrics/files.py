@@ -284,6 +284,37 @@ _TARGET_KEYS = (
 _TOP_KEYS = ("resolution", "indicators", "target")
 _SCALES = {"party_quality": PARTY_QUALITY}
 
+_Texts = dict[str, str]
+"""A name, a label or a group: its text by language ("" for a plain string)."""
+
+_LANGS = ("vi", "en")
+_TEXTS_EXAMPLE = '{ vi = "...", en = "..." }'
+# language keys written otherwise, and the key each means
+_LANG_NAMES = {
+    "vn": "vi",
+    "vie": "vi",
+    "vi-vn": "vi",
+    "vi_vn": "vi",
+    "vietnamese": "vi",
+    "tiếng việt": "vi",
+    "tieng viet": "vi",
+    "eng": "en",
+    "en-us": "en",
+    "en_us": "en",
+    "en-gb": "en",
+    "en_gb": "en",
+    "english": "en",
+    "tiếng anh": "en",
+    "tieng anh": "en",
+}
+
+
+def _shown_texts(texts: _Texts) -> str:
+    """A group's texts as the resolution file writes them."""
+    if set(texts) == {""}:
+        return f'"{texts[""]}"'
+    return "{ " + ", ".join(f'{language} = "{text}"' for language, text in texts.items()) + " }"
+
 
 class _Invalid(Exception):
     """A value of the file is not valid: the message says why (caught within this module)."""
@@ -368,26 +399,36 @@ def _check_keys(
             )
 
 
-def load_resolution(path: str | os.PathLike[str], *, lang: str | None = None) -> Resolution:
+def load_resolution(
+    path: str | os.PathLike[str], *, lang: str | None = None, names: str | None = None
+) -> Resolution:
     """Read a resolution (its targets, groups and indicators) from a TOML file.
 
     *lang* (``"vi"`` or ``"en"``) is the language of the target texts when
     the file's ``[resolution]`` table gives no ``lang``; the file's own
     ``lang`` comes first. With neither, each text's language is told from
-    its words. Every problem in the file is collected and raised together
-    as one :class:`FileError`; a missing file is a FileError too. The format
-    is described in ``docs/reference/resolution-file.md``.
+    its words.
+
+    *names* (``"vi"`` or ``"en"``) is the language of the names, labels and
+    groups, which the file may give in both languages
+    (``name = { vi = "Thu ngân sách", en = "Budget revenue" }``). Each is
+    taken in *names*; where the file does not give it in *names* (or
+    *names* is None), in the language of the target texts (the file's
+    ``lang``, else *lang*); else in the language the file gives it in. A
+    name written as a plain string is taken as it is.
+
+    Every problem in the file is collected and raised together as one
+    :class:`FileError`; a missing file is a FileError too. The format is
+    described in ``docs/reference/resolution-file.md``.
     """
     import tomllib
 
     name = _path(path, "load_resolution")
-    if lang is not None:
-        try:
-            check_lang(lang)
-        except InvalidArgumentError:
+    for argument, value in (("lang", lang), ("names", names)):
+        if value is not None and value not in _LANGS:
             raise InvalidArgumentError(
-                f"load_resolution(lang) must be 'vi', 'en' or None, got {lang!r}"
-            ) from None
+                f"load_resolution({argument}) must be 'vi', 'en' or None, got {value!r}"
+            )
     problems = _Problems(name)
     data = _read_bytes(name, problems)
     source = None if data is None else _decode(name, data, problems)
@@ -408,7 +449,7 @@ def load_resolution(path: str | os.PathLike[str], *, lang: str | None = None) ->
         problems.add(line, None, f"not valid TOML: {text}{hint}")
         problems.raise_any()
         raise AssertionError("unreachable") from None
-    return _Builder(name, _Lines(source), problems, lang).build(document)
+    return _Builder(name, _Lines(source), problems, lang, names).build(document)
 
 
 _BARE_VALUE = re.compile(rf"^\s*({_KEY_PART}(?:\s*\.\s*(?:{_KEY_PART}))*)\s*=\s*(.*?)\s*$")
@@ -454,11 +495,19 @@ def _toml_hint(message: str, line: str) -> str:
 class _Builder:
     """Turns a parsed resolution file into a Resolution, collecting problems."""
 
-    def __init__(self, file: str, lines: _Lines, problems: _Problems, lang: str | None) -> None:
+    def __init__(
+        self,
+        file: str,
+        lines: _Lines,
+        problems: _Problems,
+        lang: str | None,
+        names: str | None = None,
+    ) -> None:
         self.file = file
         self.lines = lines
         self.problems = problems
         self.lang = lang
+        self.names = names
         self.term: tuple[int, int] | None = None
         self.indicators: dict[str, Indicator | None] = {}
 
@@ -506,13 +555,13 @@ class _Builder:
             return self.lines.key(("resolution",), key) or self.lines.table(("resolution",))
 
         _check_keys(table, _RESOLUTION_KEYS, "resolution", line, self.problems)
-        name: str | None = None
+        names: _Texts | None = None
         if "name" not in table:
             self.problems.add(
                 line("name"), "resolution.name", "missing: give the resolution's name"
             )
         else:
-            name = self._field(table, "name", line, "resolution", lambda v: _string(v, '"..."'))
+            names = self._texts(table, "name", line, "resolution", '"..."')
         if "term" in table:
             self.term = self._field(table, "term", line, "resolution", _year_pair)
             if self.term is not None and self.term[0] > self.term[1]:
@@ -525,7 +574,76 @@ class _Builder:
                 self.term = None
         if "lang" in table:
             self.lang = self._field(table, "lang", line, "resolution", _lang)
-        return name
+        return None if names is None else self._pick(names)
+
+    def _texts(
+        self,
+        table: Mapping[str, object],
+        key: str,
+        line: Callable[[str], int | None],
+        where: str,
+        example: str,
+    ) -> _Texts | None:
+        """A name, label or group: a string, or a table of languages (None if it has problems).
+
+        A string is kept under the key ``""``; a table as ``{language: text}``.
+        """
+        value = table[key]
+        field = f"{where}.{key}"
+        if not isinstance(value, dict):
+            if not isinstance(value, str):
+                self.problems.add(
+                    line(key),
+                    field,
+                    f"must be a string such as {example}, or a table of languages such as "
+                    f"{_TEXTS_EXAMPLE}, got {_describe(value)}",
+                )
+                return None
+            try:
+                return {"": _string(value, example)}
+            except _Invalid as exc:
+                self.problems.add(line(key), field, str(exc))
+                return None
+        if not value:
+            self.problems.add(
+                line(key),
+                field,
+                f"an empty table: give the text in 'vi', in 'en' or in both, such as "
+                f"{key} = {_TEXTS_EXAMPLE}",
+            )
+            return None
+        texts: _Texts = {}
+        before = len(self.problems.items)
+        for language, text in value.items():
+            if language not in _LANGS:
+                folded = language.strip().casefold()
+                near = folded if folded in _LANGS else _LANG_NAMES.get(folded)
+                hint = f"; did you mean {near!r}?" if near else _hint(language, _LANGS)
+                self.problems.add(
+                    line(key),
+                    f"{field}.{language}",
+                    f"unknown language {language!r}{hint} (the languages are 'vi' and 'en'; "
+                    "leave out any other)",
+                )
+                continue
+            try:
+                texts[language] = _string(text, '"..."')
+            except _Invalid as exc:
+                self.problems.add(line(key), f"{field}.{language}", str(exc))
+        return texts if len(self.problems.items) == before else None
+
+    def _pick(self, texts: _Texts) -> str:
+        """The text of *texts* to show: in ``names``, else in ``lang``, else the first given."""
+        if "" in texts:
+            return texts[""]
+        for language in (self.names, self.lang, *texts):
+            if language in texts:
+                return texts[language]
+        raise AssertionError("unreachable: a table of texts is never empty")
+
+    def _languages(self, texts: _Texts) -> _Texts:
+        """*texts* by language, a string being in the language of the file's texts."""
+        return {(language or self.lang or ""): text for language, text in texts.items()}
 
     def _field(
         self,
@@ -576,8 +694,10 @@ class _Builder:
         before = len(self.problems.items)
         _check_keys(fields, _INDICATOR_KEYS, where, line, self.problems)
         options: dict[str, Any] = {}
+        if "name" in fields:
+            names = self._texts(fields, "name", line, where, '"Budget revenue"')
+            options["name"] = None if names is None else self._pick(names)
         readers: dict[str, Callable[[Any], Any]] = {
-            "name": lambda v: _string(v, '"Budget revenue"'),
             "unit": _indicator_unit,
             "direction": _direction,
             "scale": lambda v: _scale(v, key),
@@ -607,40 +727,64 @@ class _Builder:
                 "write each target as a [[target]] table (two brackets)",
             )
             return []
-        rows: list[tuple[str | None, list[Target]]] = []
-        seen: dict[str, int] = {}  # group label -> the number of the target that opened it
+        rows: list[tuple[_Texts | None, list[Target]]] = []  # (group or None, targets)
+        opened: dict[tuple[str, str], int] = {}  # (language, group) -> the target opening it
         for index, table in enumerate(tables):
             number = index + 1
             group = self._group(index, table)
             target = self._target(index, table)
-            if group is not None and rows and rows[-1][0] == group:
+            last = rows[-1][0] if rows else None
+            if group is not None and last is not None and self._joins(number, group, last):
                 if target is not None:
                     rows[-1][1].append(target)
                 continue
-            if group is not None and group in seen:
+            texts = [] if group is None else list(self._languages(group).items())
+            first = next((opened[text] for text in texts if text in opened), None)
+            if group is not None and first is not None:
                 self.problems.add(
                     self.lines.element_key("target", index, "group"),
                     f"target[{number}].group",
-                    f"group {group!r} was opened by target[{seen[group]}] and closed by another "
-                    "target since; the targets of a group must follow one another",
+                    f"group {self._pick(group)!r} was opened by target[{first}] and closed by "
+                    "another target since; the targets of a group must follow one another",
                 )
                 continue
-            if group is not None:
-                seen[group] = number
+            for text in texts:
+                opened[text] = number
             rows.append((group, [] if target is None else [target]))
-        return [(label, targets) for label, targets in rows if targets]
+        return [
+            (None if group is None else self._pick(group), targets)
+            for group, targets in rows
+            if targets
+        ]
 
-    def _group(self, index: int, table: dict[str, Any]) -> str | None:
+    def _group(self, index: int, table: dict[str, Any]) -> _Texts | None:
         if "group" not in table:
             return None
 
         def line(key: str) -> int | None:
             return self.lines.element_key("target", index, key)
 
-        group: str | None = self._field(
-            table, "group", line, f"target[{index + 1}]", lambda v: _string(v, '"..."')
-        )
-        return group
+        return self._texts(table, "group", line, f"target[{index + 1}]", '"..."')
+
+    def _joins(self, number: int, group: _Texts, last: _Texts) -> bool:
+        """Whether target *number* is in the group *last* of the target before it.
+
+        It is when its group is equal to *last* in every language; a group
+        that shares some texts with *last* but not all is a problem.
+        """
+        mine, theirs = self._languages(group), self._languages(last)
+        if mine == theirs:
+            return True
+        shared = [language for language, text in mine.items() if theirs.get(language) == text]
+        if shared:
+            self.problems.add(
+                self.lines.element_key("target", number - 1, "group"),
+                f"target[{number}].group",
+                f"group = {_shown_texts(group)} has the {' and '.join(map(repr, shared))} text "
+                f"of the group before it, {_shown_texts(last)}, but differs from it in the "
+                "others; write a group the same way in each of its targets",
+            )
+        return bool(shared)
 
     def _target(self, index: int, table: dict[str, Any]) -> Target | None:
         where = f"target[{index + 1}]"
@@ -652,8 +796,10 @@ class _Builder:
         _check_keys(table, _TARGET_KEYS, where, line, self.problems)
         indicator = self._target_indicator(table, where, line)
         fields: dict[str, Any] = {}
+        if "label" in table:
+            labels = self._texts(table, "label", line, where, '"..."')
+            fields["label"] = None if labels is None else self._pick(labels)
         readers: dict[str, Callable[[Any], Any]] = {
-            "label": lambda v: _string(v, '"..."'),
             "text": lambda v: _string(v, '"Trên 90% chi bộ hoàn thành tốt nhiệm vụ"'),
             "rule": _rule,
             "quota": _quota,
