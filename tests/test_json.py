@@ -1026,3 +1026,88 @@ def test_the_schema_rejects_what_loads_rejects_in_an_audit(
     assert problems(document) != []
     with pytest.raises(rmjson.JSONError):
         rmjson.structure(document)
+
+
+# ----------------------------------------------------------------- a status its figures deny
+
+_DERIVED = ("met", "margin", "bound", "relative_margin", "attainment", "explanation")
+_SHARE = rm.Indicator("org_good", unit="percent")
+_RATED = rm.Indicator("committee", scale=rm.PARTY_QUALITY)
+
+
+def _forged(verdict: rm.Verdict, status: str, *, keep_derived: bool = False) -> str:
+    document = rmjson.unstructure(verdict)
+    document["value"]["status"] = status
+    if not keep_derived:
+        for name in _DERIVED:
+            del document["value"][name]
+    return json.dumps(document)
+
+
+@pytest.mark.parametrize(
+    ("verdict", "status", "keep", "message"),
+    [
+        # 41/44 = 93.18...% against at least 90: exceeded, forged as not achieved
+        (rm.evaluate(rm.Target(_SHARE, rm.at_least(90)), rm.Result.ratio(41, 44)),
+         "not_achieved", False,
+         'value.status: the document says "not_achieved", but its actual value 1025/11 '
+         'against at least 90 is "exceeded"'),
+        # the same, every derived field kept: exceeded forged as achieved
+        (rm.evaluate(rm.Target(_SHARE, rm.at_least(90)), rm.Result.ratio(41, 44)),
+         "achieved", True,
+         'value.status: the document says "achieved", but its actual value 1025/11 '
+         'against at least 90 is "exceeded"'),
+        # "trên 95%" met by 98: achieved (the strict-bound convention), forged as exceeded
+        (rm.evaluate(rm.Target(_SHARE, rm.above(95)), rm.Result(98)), "exceeded", False,
+         'value.status: the document says "exceeded", but its actual value 98 against '
+         'above 95 is "achieved"'),
+        # HTNV against at least HTTNV: not achieved, forged as achieved
+        (rm.evaluate(rm.Target(_RATED, rm.at_least("HTTNV")), rm.Result("HTNV")),
+         "achieved", False,
+         'value.status: the document says "achieved", but its actual value HTNV against '
+         'at least HTTNV is "not_achieved"'),
+        # no data forged as achieved
+        (rm.evaluate(rm.Target(_SHARE, rm.at_least(90)), []), "achieved", False,
+         'value.status: the document says "achieved" without an actual value; a verdict '
+         'with no value is "no_data" (or "in_progress" for a target not yet due)'),
+    ],
+)  # fmt: skip
+def test_a_status_its_own_figures_deny_is_refused(
+    verdict: rm.Verdict, status: str, keep: bool, message: str
+) -> None:
+    with pytest.raises(rmjson.JSONError) as raised:
+        rmjson.loads(_forged(verdict, status, keep_derived=keep))
+    assert str(raised.value).startswith(message)
+
+
+def test_a_forged_row_of_a_report_is_refused_without_counts() -> None:
+    """Without counts or summary, a row's forged status would change the summary."""
+    document = rmjson.unstructure(demo_report())
+    del document["value"]["counts"], document["value"]["summary"]
+    # row 2: 152 + 160 + 147 = 459 members against 150 a year for 3 years, 450: exceeded
+    row = document["value"]["rows"][1]["verdicts"][0]
+    row["status"] = "not_achieved"
+    for name in _DERIVED:
+        row.pop(name, None)
+    with pytest.raises(rmjson.JSONError) as raised:
+        rmjson.structure(document)
+    assert str(raised.value).startswith(
+        'value.rows[1].verdicts[0].status: the document says "not_achieved", but its actual '
+        'value 459 against at least 450 is "exceeded"'
+    )
+
+
+@pytest.mark.parametrize("status", ["in_progress", "no_data"])
+def test_in_progress_and_no_data_are_not_checked_against_the_value(status: str) -> None:
+    verdict = rm.evaluate(rm.Target(_SHARE, rm.at_least(90)), rm.Result(93))
+    restored = rmjson.loads(_forged(verdict, status))
+    assert restored.status is rm.Status(status)
+    assert restored.actual == Decimal(93)
+
+
+def test_version_written_as_1_0_is_version_1_as_the_schema_reads_it() -> None:
+    verdict = rm.evaluate(rm.Target(_SHARE, rm.at_least(90)), rm.Result(93))
+    document = rmjson.unstructure(verdict)
+    document["version"] = 1.0
+    jsonschema.Draft202012Validator(rmjson.schema()).validate(json.loads(json.dumps(document)))
+    assert rmjson.loads(json.dumps(document)) == verdict

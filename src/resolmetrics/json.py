@@ -179,6 +179,8 @@ def structure(data: object, type: builtins.type[Any] | None = None) -> Any:
             '"schema", "version", "type" and "value"'
         )
     version = data["version"]
+    if builtins.type(version) is float and version.is_integer():
+        version = int(version)  # 1.0 is the integer 1 in JSON, as the schema reads it
     if builtins.type(version) is not int:
         raise JSONError(f"expected the format version as a whole number, {_got(version)}",
                         "version")  # fmt: skip
@@ -923,8 +925,11 @@ def _verdict_hooks(
                      for part in parts]  # fmt: skip
             obj = {**obj, **inherited, "parts": parts}
         if not any(key in obj for key in _VERDICT_DERIVED):
-            return read(obj, kind)
+            verdict = read(obj, kind)
+            _check_status(cls, verdict)
+            return verdict
         verdict = read({k: v for k, v in obj.items() if k not in _VERDICT_DERIVED}, kind)
+        _check_status(cls, verdict)
         errors = []
         for name in _VERDICT_DERIVED:
             if name not in obj:
@@ -938,6 +943,45 @@ def _verdict_hooks(
         return verdict
 
     return structure_verdict, unstructure_verdict
+
+
+def _check_status(cls: Any, verdict: Any) -> None:
+    """A verdict's status must be the one its actual value gets against its target.
+
+    A stored verdict is not judged again, but a status that its own figures
+    contradict (a forged or mistyped document) is refused. Verdicts with no
+    value, in progress, without data, or with a value rounded for display (a
+    compound growth rate) are not checked.
+    """
+    from .evaluate import judge_value
+    from .policy import DEFAULT_POLICY
+    from .rules import Quota
+    from .verdicts import Status
+
+    status, actual, context = verdict.status, verdict.actual, verdict.context
+    if actual is None:
+        if status in (Status.NO_DATA, Status.IN_PROGRESS):
+            return
+        problem = (
+            f"the document says {json.dumps(status.value)} without an actual value; a verdict "
+            'with no value is "no_data" (or "in_progress" for a target not yet due)'
+        )
+    else:
+        if status in (Status.NO_DATA, Status.IN_PROGRESS) or (context and context.approximate):
+            return
+        basis = verdict.basis
+        judged = judge_value(basis, actual, verdict.policy or DEFAULT_POLICY)
+        if judged is Status.EXCEEDED and isinstance(verdict.target.rule, Quota):
+            judged = Status.ACHIEVED  # a quota is met or not, never exceeded
+        if judged is status:
+            return
+        shown = actual if isinstance(actual, str) else _exact_text(actual)
+        problem = (
+            f"the document says {json.dumps(status.value)}, but its actual value {shown} "
+            f"against {basis.rule} is {json.dumps(judged.value)}; a verdict's status follows "
+            "from its target and actual value: correct the status (or the actual value)"
+        )
+    raise _noted(cls, [("status", _Invalid(problem))])
 
 
 def _check_derived(verdict: Any, name: str, given: object) -> None:
