@@ -164,6 +164,21 @@ def finding(case: str, text: str, *, table: str = "vi", lang: str = "en") -> Fin
         ("members", "Tốt", K.UNREADABLE),
         ("members", "Vượt 2.5%", K.UNREADABLE),  # not a Vietnamese number
         ("members", "Vượt nhiều", K.UNREADABLE),
+        # a status word that differs only in its accents is read; a misspelt one is not
+        ("members", "Vuot 2,5%", K.AGREES),
+        ("members", "VUOT MUC 2,5%", K.AGREES),
+        ("members", "Vướt 2,5%", K.AGREES),  # a wrong accent
+        ("members", "Hoàn thành vuot 2,5%", K.AGREES),  # the longer word wins
+        ("members", "Vuott 2,5%", K.UNREADABLE),
+        ("members", "Vuot nhieu", K.UNREADABLE),
+        ("share", "khong dat", K.AGREES),
+        ("share", "Khong dat, thiếu 2,25%", K.AGREES),
+        ("share", "Khong dta", K.UNREADABLE),
+        ("inspected", "Dat 90,7% so với nghị quyết", K.AGREES),  # an attainment, as "Đạt"
+        ("inspected", "Dang thuc hien", K.AGREES),
+        ("cells", "Dat", K.AGREES),
+        ("cells", "Vuot 4%", K.STATUS),
+        ("forest", "Chua co so lieu", K.AGREES),
     ],
 )
 def test_vietnamese_verdicts(case: str, text: str, kind: FindingKind) -> None:
@@ -187,6 +202,9 @@ def test_vietnamese_verdicts(case: str, text: str, kind: FindingKind) -> None:
         ("forest", "not achieved", K.STATUS),
         ("revenue", "exceeded by 1,150 billion đồng", K.AGREES),
         ("members", "exceeded by 2,5%", K.UNREADABLE),  # not an English number
+        ("members", "exceded by 2.5%", K.UNREADABLE),  # misspelt: a hint only
+        ("share", "not acheived", K.UNREADABLE),
+        ("members", "Vuot 2.5%", K.AGREES),  # a Vietnamese word in an English table
     ],
 )
 def test_english_verdicts(case: str, text: str, kind: FindingKind) -> None:
@@ -326,6 +344,115 @@ def test_reasons(case: str, text: str, lang: str, reason: str) -> None:
     assert finding(case, text, lang=lang).reason == reason
 
 
+VI_WORDS = (
+    "Vượt, Đạt, Không đạt, Chưa đạt, Đang thực hiện, Hoàn thành, Không hoàn thành, Chưa có số liệu"
+)
+EN_WORDS = "exceeded, achieved, not achieved, in progress, no data"
+
+
+@pytest.mark.parametrize(
+    ("case", "text", "table", "lang", "reason"),
+    [
+        # read: the word differs from "Vượt" only in its accents
+        (
+            "members",
+            "Vuot 2,5%",
+            "vi",
+            "en",
+            "agrees: exceeded; margin |94.5 − 92| = 2.5 percentage points, written 2,5%; the "
+            "status word “Vuot” is read as “Vượt”, which differs from it only in accents",
+        ),
+        (
+            "members",
+            "Vuot 2,5%",
+            "vi",
+            "vi",
+            "khớp: Vượt; mức chênh lệch |94,5 − 92| = 2,5 điểm phần trăm, công bố 2,5%; từ "
+            "đánh giá “Vuot” được đọc là “Vượt” vì chỉ khác nhau về dấu",
+        ),
+        (
+            "share",
+            "khong dat",
+            "vi",
+            "en",
+            "agrees: not achieved (no figure published); the status word “khong dat” is read "
+            "as “Không đạt”, which differs from it only in accents",
+        ),
+        (
+            "cells",
+            "Vuot 4%",
+            "vi",
+            "vi",
+            "công bố “Vuot” (Vượt) nhưng kết quả tính là Đạt: 94% so với trên 90%; chỉ tiêu "
+            "ngưỡng chặt (trên 90%) khi đạt thì ghi “Đạt”, không ghi “Vượt”; từ đánh giá “Vuot” "
+            "được đọc là “Vượt” vì chỉ khác nhau về dấu",
+        ),
+        # not read: misspelt, with the nearest word of the table's language; that
+        # language's words are listed first
+        (
+            "members",
+            "exceded by 2.46",
+            "en",
+            "en",
+            f"cannot read 'exceded by 2.46': expected a status word ({EN_WORDS}; {VI_WORDS}), "
+            "then optionally a figure such as “exceeded by 2.5%”; did you mean 'exceeded'?",
+        ),
+        (
+            "members",
+            "exceded by 2.46",
+            "en",
+            "vi",
+            f"không đọc được 'exceded by 2.46': cần một từ đánh giá ({EN_WORDS}; {VI_WORDS}), "
+            "sau đó có thể có số liệu như “exceeded by 2.5%”; có phải là 'exceeded' không?",
+        ),
+        (
+            "share",
+            "Khong dta",
+            "vi",
+            "en",
+            f"cannot read 'Khong dta': expected a status word ({VI_WORDS}; {EN_WORDS}), then "
+            "optionally a figure such as “Vượt 2,5%”; did you mean 'Không đạt'?",
+        ),
+        (
+            "members",
+            "Vuott 2,5%",
+            "vi",
+            "vi",
+            f"không đọc được 'Vuott 2,5%': cần một từ đánh giá ({VI_WORDS}; {EN_WORDS}), sau "
+            "đó có thể có số liệu như “Vượt 2,5%”; có phải là 'Vượt' không?",
+        ),
+        (  # in an English table, a Vietnamese misspelling is found after the English words
+            "members",
+            "Vuott 2,5%",
+            "en",
+            "en",
+            f"cannot read 'Vuott 2,5%': expected a status word ({EN_WORDS}; {VI_WORDS}), then "
+            "optionally a figure such as “exceeded by 2.5%”; did you mean 'Vượt'?",
+        ),
+        (  # nothing near enough: no hint
+            "members",
+            "Tốt",
+            "en",
+            "en",
+            f"cannot read 'Tốt': expected a status word ({EN_WORDS}; {VI_WORDS}), then "
+            "optionally a figure such as “exceeded by 2.5%”",
+        ),
+        (  # a status word read without its accents, then words that are not a figure
+            "members",
+            "Vuot nhieu",
+            "vi",
+            "en",
+            "cannot read 'Vuot nhieu': after the status word 'Vuot' expected a figure such as "
+            "“Vượt 2,5%”, not 'nhieu'",
+        ),
+    ],
+)
+def test_status_words_without_accents_and_misspelt(
+    case: str, text: str, table: str, lang: str, reason: str
+) -> None:
+    assert finding(case, text, table=table, lang=lang).reason == reason
+
+
 # ---------------------------------------------------------------------------------------
 # The demo resolution: rows, groups, the summary
 
@@ -374,14 +501,18 @@ def test_the_demo_tables_own_cells_through_a_csv_file(lang: str, tmp_path: Path)
     assert len(result.findings) == 16
 
 
-def demo_findings(published: dict[str, str], summary: str | None = None) -> list[Finding]:
-    """The findings on the demo's own Vietnamese rows, with the rows *published* replaced."""
+def demo_findings(
+    published: dict[str, str | None], summary: str | None = None, lang: str = "en"
+) -> list[Finding]:
+    """The findings on the demo's own Vietnamese rows, with the rows *published* replaced
+    (a row given as None is left out), and the reasons in *lang*."""
     report = demo_report("vi")
     rows = {row.number: row.verdict for row in own_rows(report, "vi") if row.verdict}
-    for number in published:
+    for number, verdict in published.items():
         rows.pop(number.strip().rstrip(".").lower(), None)
-    rows.update(published)
-    return list(audit(report, Published(rows, summary=summary), lang="en").findings)
+        if verdict is not None:
+            rows[number] = verdict
+    return list(audit(report, Published(rows, summary=summary), lang=lang).findings)
 
 
 def test_a_missing_row_and_an_unknown_row() -> None:
@@ -404,17 +535,36 @@ def test_a_missing_row_and_an_unknown_row() -> None:
     assert findings[-1].number == "15"  # unknown rows come after the report's
 
 
-def test_a_group_heading_with_a_verdict_and_a_row_without_one() -> None:
-    findings = demo_findings({"1": "Đạt", "3": ""})
+@pytest.mark.parametrize(
+    ("lang", "heading", "blank"),
+    [
+        (
+            "en",
+            "row 1 is the heading of the group 1a, 1b, not a component: its verdict “Đạt” is "
+            "not audited, because the components are judged one by one, each in its own row; "
+            "leave the heading's verdict empty",
+            "row 3 is published without a verdict",
+        ),
+        (
+            "vi",
+            "dòng 1 là tiêu đề của nhóm 1a, 1b, không phải một chỉ tiêu: đánh giá “Đạt” của "
+            "dòng này không được đối chiếu, vì các chỉ tiêu thành phần được đánh giá riêng, mỗi "
+            "chỉ tiêu một dòng; hãy để trống ô đánh giá của dòng tiêu đề",
+            "dòng 3 được công bố mà không có đánh giá",
+        ),
+    ],
+)
+def test_a_group_heading_with_a_verdict_and_a_row_without_one(
+    lang: str, heading: str, blank: str
+) -> None:
+    findings = demo_findings({"1": "Đạt", "3": ""}, lang=lang)
     by_number = {f.number: f for f in findings}
-    assert by_number["1"].kind is K.UNKNOWN_ROW
-    assert by_number["1"].reason == (
-        "row 1 heads a group: its components 1a, 1b are judged one by one, each in its own row"
+    assert (by_number["1"].kind, by_number["1"].published, by_number["1"].reason) == (
+        K.UNKNOWN_ROW,
+        "Đạt",
+        heading,
     )
-    assert (by_number["3"].kind, by_number["3"].reason) == (
-        K.MISSING,
-        "row 3 is published without a verdict",
-    )
+    assert (by_number["3"].kind, by_number["3"].reason) == (K.MISSING, blank)
 
 
 def test_rows_are_matched_by_number_whatever_their_case_and_spacing() -> None:
@@ -489,6 +639,94 @@ def test_a_summary_that_follows_a_wrong_row_agrees_with_the_rows_only() -> None:
         "exceeded 5; the published rows give achieved 2, exceeded 6; it agrees with the "
         "published rows, not with the computed verdicts"
     )
+
+
+SUMMARY = "Hoàn thành và vượt 8/15 chỉ tiêu; không hoàn thành 3/15 chỉ tiêu"
+
+
+# Rows that are missing or cannot be read are left out of the comparison with the rows: a
+# count agrees with the rows read when it lies between what they give and that plus the rows
+# not read. Row 5 is not achieved, 1b and 7 exceeded, 1a achieved.
+@pytest.mark.parametrize(
+    ("rows", "summary", "kind", "en", "vi"),
+    [
+        (  # 14 rows read give met 8 (8-9 with row 5), not achieved 2 (2-3)
+            {"5": "Tốt"},
+            SUMMARY,
+            K.AGREES,
+            "agrees with the computed verdicts and the published rows that were read (row 5 "
+            "not read): met 8/15, not achieved 3/15",
+            "khớp với kết quả tính và với các dòng công bố đọc được (không đọc được dòng 5): "
+            "hoàn thành và vượt 8/15, không đạt 3/15",
+        ),
+        (  # a missing row: met 7-8, not achieved 3-4
+            {"7": None},
+            SUMMARY,
+            K.AGREES,
+            "agrees with the computed verdicts and the published rows that were read (row 7 "
+            "not read): met 8/15, not achieved 3/15",
+            "khớp với kết quả tính và với các dòng công bố đọc được (không đọc được dòng 7): "
+            "hoàn thành và vượt 8/15, không đạt 3/15",
+        ),
+        (  # an unreadable row and a row without a verdict
+            {"5": "Khong dta", "7": ""},
+            SUMMARY,
+            K.AGREES,
+            "agrees with the computed verdicts and the published rows that were read (rows 5, "
+            "7 not read): met 8/15, not achieved 3/15",
+            "khớp với kết quả tính và với các dòng công bố đọc được (không đọc được các dòng "
+            "5, 7): hoàn thành và vượt 8/15, không đạt 3/15",
+        ),
+        (  # read without its accents: every row is read
+            {"5": "Khong dat"},
+            SUMMARY,
+            K.AGREES,
+            "agrees with the computed verdicts and the published rows: met 8/15, not achieved "
+            "3/15",
+            "khớp với kết quả tính và với các dòng công bố: hoàn thành và vượt 8/15, không đạt "
+            "3/15",
+        ),
+        (  # 7 met is what the 14 rows read give, if 1b was not met; 8 are computed
+            {"1b": "Tốt"},
+            "Hoàn thành và vượt 7/15 chỉ tiêu",
+            K.SUMMARY,
+            "the summary states met 7/15; the computed verdicts give met 8/15; the published "
+            "rows give met 7–8/15 (row 1b not read); it agrees with the published rows that "
+            "were read, not with the computed verdicts",
+            "câu tổng hợp nêu hoàn thành và vượt 7/15; kết quả tính là hoàn thành và vượt "
+            "8/15; các dòng công bố cho hoàn thành và vượt 7–8/15 (không đọc được dòng 1b); "
+            "câu tổng hợp khớp với các dòng công bố đọc được, không khớp với kết quả tính",
+        ),
+        (  # 1a published exceeded: the rows read give 1a, 1b, 2, 7, 8, 14 exceeded, 6-7
+            {"1a": "Vượt", "5": "Tốt"},
+            "Hoàn thành và vượt 8/15 chỉ tiêu (3 đạt, 5 vượt)",
+            K.SUMMARY,
+            "the summary states exceeded 5; the computed verdicts give exceeded 5; the "
+            "published rows give exceeded 6–7 (row 5 not read); it agrees with the computed "
+            "verdicts, not with the published rows that were read",
+            "câu tổng hợp nêu vượt 5; kết quả tính là vượt 5; các dòng công bố cho vượt 6–7 "
+            "(không đọc được dòng 5); câu tổng hợp khớp với kết quả tính, không khớp với các "
+            "dòng công bố đọc được",
+        ),
+        (  # the total is the number of components, read or not: 15
+            {"5": "Tốt"},
+            "Hoàn thành và vượt 8/14 chỉ tiêu",
+            K.SUMMARY,
+            "the summary states met 8/14; the computed verdicts give met 8/15; the published "
+            "rows give met 8–9/15 (row 5 not read); it agrees with neither the computed "
+            "verdicts nor the published rows that were read",
+            "câu tổng hợp nêu hoàn thành và vượt 8/14; kết quả tính là hoàn thành và vượt "
+            "8/15; các dòng công bố cho hoàn thành và vượt 8–9/15 (không đọc được dòng 5); "
+            "câu tổng hợp không khớp với kết quả tính lẫn các dòng công bố đọc được",
+        ),
+    ],
+)
+def test_a_summary_with_rows_not_read(
+    rows: dict[str, str | None], summary: str, kind: FindingKind, en: str, vi: str
+) -> None:
+    for lang, reason in (("en", en), ("vi", vi)):
+        last = demo_findings(rows, summary, lang=lang)[-1]
+        assert (last.number, last.kind, last.reason) == ("", kind, reason)
 
 
 def test_an_unreadable_summary_says_what_it_expected() -> None:

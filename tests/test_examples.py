@@ -299,7 +299,7 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
         # 2022's 118 is 2 short of 120 = 1.67%; one year missed misses "mỗi năm".
         ("2", "Kết nạp đảng viên mới: từ 120 đảng viên trở lên mỗi năm",
          "2020: 125; 2021: 131; 2022: 118 đảng viên",
-         "Không đạt, thiếu 1,67% (2 đảng viên) (năm thấp nhất 2022)"),
+         "Không đạt, thiếu 1,67% (2 đảng viên; năm thấp nhất 2022)"),
         ("3", "Xếp loại Ban Chấp hành Đảng bộ tỉnh: từ HTTNV trở lên mỗi năm",
          "2020: HTTNV; 2021: HTTNV; 2022: HTTNV", "Đạt (năm thấp nhất 2020)"),
         ("4", "Phát triển kinh tế", "", ""),
@@ -329,7 +329,7 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
          "units at least HTTNV, the cap rounded down", "3 of 19 units (cap 3)", "achieved"),
         ("2", "New members admitted: at least 120 members every year",
          "2020: 125; 2021: 131; 2022: 118 members",
-         "not achieved, short by 1.67% (2 members) (weakest year 2022)"),
+         "not achieved, short by 1.67% (2 members; weakest year 2022)"),
         ("3", "Provincial party committee rating: at least HTTNV every year",
          "2020: HTTNV; 2021: HTTNV; 2022: HTTNV", "achieved (weakest year 2020)"),
         ("4", "Economy", "", ""),
@@ -353,7 +353,7 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
         # 2022's 14 is 1 short of 15 = 6.67%; one year missed misses "mỗi năm".
         ("2", "Kết nạp đảng viên: từ 15 đảng viên trở lên mỗi năm",
          "2020: 16; 2021: 18; 2022: 14 đảng viên",
-         "Không đạt, thiếu 6,67% (1 đảng viên) (năm thấp nhất 2022)"),
+         "Không đạt, thiếu 6,67% (1 đảng viên; năm thấp nhất 2022)"),
         # 101.5 / 96 - 1 = 5.729% and 108 / 101.5 - 1 = 6.404%: both from 5% to 7%.
         ("3", "Thu nhập bình quân của người lao động: tăng từ 5% đến 7% mỗi năm",
          "2021: 5,73%; 2022: 6,4%", "Đạt (năm thấp nhất 2021)"),
@@ -372,7 +372,7 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
          "11/12 units (91.67%)", "achieved (11/12 units met)"),
         ("2", "New members admitted: at least 15 members every year",
          "2020: 16; 2021: 18; 2022: 14 members",
-         "not achieved, short by 6.67% (1 member) (weakest year 2022)"),
+         "not achieved, short by 6.67% (1 member; weakest year 2022)"),
         ("3", "Average income of workers: growth of between 5% and 7% every year",
          "2021: 5.73%; 2022: 6.4%", "achieved (weakest year 2021)"),
         ("4", "Party organisations inspected: at least 70%, by 2025", "63.46%",

@@ -187,7 +187,7 @@ def test_each_and_contract_wording_of_a_weak_year() -> None:
     verdict = rm.evaluate(admitted("each"), yearly({2020: 80, 2021: 86, 2022: 78}))
     assert verdict.status is NOT
     assert verdict.relative_margin == D("-0.025")
-    assert verdict.explain() == "not achieved, short by 2.5% (2 members) (weakest year 2022)"
+    assert verdict.explain() == "not achieved, short by 2.5% (2 members; weakest year 2022)"
 
 
 # --------------------------------------------------------------------------- terms

@@ -299,8 +299,9 @@ def test_png(tmp_path: Path, lang: str) -> None:
     path = tmp_path / "review.png"
     (EN_FIGURE if lang == "en" else VI_FIGURE).savefig(path)
     # 11 inches at 150 dpi wide; high: 0.15 top gap + 0.24 one title line + 2 x 0.19
-    # notes + 0.2 + 0.22 legend + 15 strips x 0.72 + 0.15 bottom = 12.14 inches
-    assert png_size(path.read_bytes()) == (1650, 1821)
+    # notes + 0.2 + 0.22 legend + 0.3 one group heading + 15 strips x 0.72 + 0.15 bottom
+    # = 12.44 inches
+    assert png_size(path.read_bytes()) == (1650, 1866)
 
 
 def svg_texts(figure: Figure) -> list[str]:
@@ -331,8 +332,9 @@ def test_saving_takes_the_format_from_the_suffix(tmp_path: Path) -> None:
     figure.savefig(tmp_path / "review.svg")
     figure.savefig(tmp_path / "review.png")
     assert (tmp_path / "review.svg").read_text(encoding="utf-8").lstrip().startswith("<?xml")
-    # 9 inches x 150 dpi; 0.15 + 0.24 + 0.38 + two legend lines 0.4 + 0.22 + 15 x 0.5 + 0.15
-    assert png_size((tmp_path / "review.png").read_bytes()) == (1350, round(9.04 * 150))
+    # 9 inches x 150 dpi; 0.15 + 0.24 + 0.38 + two legend lines of 4 (8 entries) 0.4 + 0.22
+    # + 0.3 heading + 15 x 0.5 + 0.15
+    assert png_size((tmp_path / "review.png").read_bytes()) == (1350, round(9.34 * 150))
 
 
 def test_a_final_review_and_a_title_of_ones_own() -> None:
@@ -351,6 +353,7 @@ def test_a_report_without_targets_still_draws() -> None:
     figure = rm.Resolution("Empty", []).evaluate({}).plot()
     assert figure.axes == []
     assert "no targets" in figure_texts(figure)
+    assert figure.legends == []  # nothing to name
 
 
 def test_no_pyplot_no_global_state() -> None:
@@ -366,6 +369,174 @@ def test_no_pyplot_no_global_state() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
     )
     assert completed.stdout.split() == ["False", "matplotlib.figure"]
+
+
+# --- groups: a heading, one scale for the components in one unit; legend; edges ----------
+
+
+def share_target(key: str, bound: int = 90) -> rm.Target:
+    return rm.Target(rm.Indicator(key, name=key.upper(), unit="percent"), rm.at_least(bound))
+
+
+DISTRICTS = rm.Resolution(
+    "Districts",
+    [
+        rm.Group(
+            "Clean water",
+            [
+                share_target("a"),  # 95
+                share_target("b"),  # 100, a share at its maximum
+                share_target("c"),  # 84
+                share_target("d"),  # no data
+                rm.Target(rm.Indicator("e", unit="member"), rm.at_least(150)),  # 140
+                rm.Target(rm.Indicator("f", scale=rm.PARTY_QUALITY), rm.at_least("HTTNV")),
+            ],
+        ),
+        share_target("g"),  # 95, not in a group
+    ],
+).evaluate(
+    {
+        "a": rm.Result(95),
+        "b": rm.Result(100),
+        "c": rm.Result(84),
+        "e": rm.Result(140),
+        "f": rm.Result("HTXSNV"),
+        "g": rm.Result(95),
+    }
+)
+DISTRICTS_EN = DISTRICTS.plot()
+DISTRICTS_VI = DISTRICTS.plot("vi")
+
+
+@pytest.mark.parametrize(
+    ("number", "limits"),
+    [
+        # the four shares of the group: bounds 90, values 95, 100, 84 (d has none): 84 to
+        # 100, room max(0.4 x 16, 100 / 10) = 10, 74 to 110, a share cut at 100
+        ("1a", (74.0, 100.0)),
+        ("1b", (74.0, 100.0)),
+        ("1c", (74.0, 100.0)),
+        ("1d", (74.0, 100.0)),
+        # alone in its unit (members), 140 against 150: room max(4, 15) = 15
+        ("1e", (125.0, 165.0)),
+        # rated: its four levels, ranks 0 to 3, half a step either side
+        ("1f", (-0.5, 3.5)),
+        # the same share outside a group keeps its own: 90 to 95, room max(2, 9.5) = 9.5
+        ("2", (80.5, 100.0)),
+    ],
+)
+def test_a_groups_components_in_one_unit_share_a_scale(
+    number: str, limits: tuple[float, float]
+) -> None:
+    for figure in (DISTRICTS_EN, DISTRICTS_VI):
+        assert strips(figure)[number].get_xlim() == pytest.approx(limits)
+
+
+def test_sibling_strips_of_the_demo_share_a_scale() -> None:
+    # 1a (above 90%, 94%) and 1b (at least 92%, 94.5%): 90 to 94.5, room
+    # max(0.4 x 4.5, 94.5 / 10) = 9.45, 80.55 to 103.95, a share cut at 100
+    axes = strips(EN_FIGURE)
+    assert axes["1a"].get_xlim() == axes["1b"].get_xlim() == pytest.approx((80.55, 100.0))
+    assert tick_labels(axes["1a"]) == tick_labels(axes["1b"]) == ["84", "88", "92", "96", "100"]
+
+
+@pytest.mark.parametrize(
+    ("figure", "heading"),
+    [
+        (EN_FIGURE, "Quality of party cells and members"),
+        (VI_FIGURE, "Chất lượng chi bộ và đảng viên"),
+        (DISTRICTS_EN, "Clean water"),
+        (DISTRICTS_VI, "Clean water"),
+    ],
+)
+def test_a_group_label_heads_its_components(figure: Figure, heading: str) -> None:
+    texts = svg_texts(figure)
+    assert heading in texts
+    (shown,) = [text for text in figure.texts if text.get_gid() == "group"]
+    assert shown.get_text() == heading
+    assert shown.get_fontweight() == "bold"
+    # above the strip of its first component, inches from the bottom of the figure
+    top = strips(figure)["1a"].get_position().y1 * figure.get_size_inches()[1]
+    assert shown.get_position()[1] > top
+    (number,) = [text for text in figure.texts if text.get_gid() == "group-number"]
+    assert number.get_text() == "1"
+
+
+def test_a_heading_adds_a_line_to_the_height() -> None:
+    # 0.15 + 0.24 title + 0.38 notes + 0.2 + 0.22 legend (one line) + 0.3 heading
+    # + 7 strips x 0.72 + 0.15 bottom = 6.68 inches
+    assert DISTRICTS_EN.get_size_inches() == pytest.approx((11.0, 6.68))
+
+
+ON_TARGET = rm.Indicator("p", unit="percent", direction=rm.Direction.ON_TARGET)
+
+
+@pytest.mark.parametrize(
+    ("report", "lang", "words"),
+    [
+        (DISTRICTS, "en", ["exceeded", "not achieved", "no data", "bound", "target met here"]),
+        (DISTRICTS, "vi", ["Vượt", "Không đạt", "Chưa có số liệu", "ngưỡng",
+                           "vùng đạt mục tiêu"]),
+        # one target met inside a range on target: no side is shaded, the band is drawn
+        (rm.Resolution("R", [rm.Target(ON_TARGET, rm.between(3, 5))]).evaluate(
+            {"p": rm.Result(4)}), "en", ["achieved", "bound", "target range"]),
+        # exactly: neither side nor band
+        (rm.Resolution("R", [rm.Target(ON_TARGET, rm.exactly(4))]).evaluate(
+            {"p": rm.Result(5)}), "vi", ["Không đạt", "ngưỡng"]),
+    ],
+)  # fmt: skip
+def test_the_legend_names_only_what_the_chart_shows(
+    report: rm.Report, lang: str, words: list[str]
+) -> None:
+    (legend,) = report.plot(lang).legends
+    assert [text.get_text() for text in legend.get_texts()] == words
+
+
+def test_the_legend_takes_only_the_lines_its_entries_need() -> None:
+    report = rm.Resolution("R", [share_target("s")]).evaluate({"s": rm.Result(95)})
+    # exceeded, bound, target met here: one line of 4 at 9 inches wide; 0.15 + 0.24
+    # + 0.38 + 0.2 + 0.22 + 0.72 + 0.15 = 2.06 inches
+    assert report.plot(width=9).get_size_inches() == pytest.approx((9.0, 2.06))
+
+
+@pytest.mark.parametrize(
+    ("figure", "number", "x"),
+    [
+        # 45 on 40.5 to 49.5: two equal stretches, the words in the left one's middle
+        (EN_FIGURE, "11", 42.75),
+        # 90 on 74 to 100: the stretch 74 to 90 is the wider
+        (DISTRICTS_EN, "1d", 82.0),
+    ],
+)
+def test_no_data_words_stand_clear_of_the_bound(figure: Figure, number: str, x: float) -> None:
+    axes = strips(figure)[number]
+    (words,) = artist(axes, "no-data-text")
+    assert words.get_position()[0] == pytest.approx(x)  # type: ignore[attr-defined]
+    figure.draw_without_rendering()
+    box = words.get_window_extent()  # type: ignore[attr-defined]
+    for line in artist(axes, "bound"):
+        bound = axes.transData.transform((line.get_xdata()[0], 0.5))[0]  # type: ignore[attr-defined]
+        assert not box.x0 <= bound <= box.x1
+        # and, should it reach the line, over it on a box of its own
+        assert words.get_zorder() > line.get_zorder()  # type: ignore[attr-defined]
+    assert words.get_bbox_patch() is not None  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("figure", [EN_FIGURE, VI_FIGURE, DISTRICTS_EN])
+def test_every_dot_is_drawn_whole_within_its_scale(figure: Figure) -> None:
+    for axes in figure.axes:
+        left, right = axes.get_xlim()
+        for dot in artist(axes, "actual"):
+            assert dot.get_clip_on() is False  # type: ignore[attr-defined]
+            assert left <= dot.get_xdata()[0] <= right  # type: ignore[attr-defined]
+
+
+def test_a_share_at_its_maximum_sits_on_the_edge_unclipped() -> None:
+    axes = strips(DISTRICTS_EN)["1b"]
+    (dot,) = artist(axes, "actual")
+    assert axes.get_xlim()[1] == 100.0  # a share's scale stops at 100
+    assert list(dot.get_xdata()) == [100.0]  # type: ignore[attr-defined]
+    assert dot.get_clip_on() is False  # type: ignore[attr-defined]
 
 
 # --- errors ------------------------------------------------------------------------------

@@ -390,3 +390,52 @@ def test_with_missing_years_skipped_the_total_is_of_the_years_reported() -> None
     verdict = rm.evaluate(ADMITTED, REPORTED, policy=rm.Policy(missing="skip"))
     assert actual_text(verdict) == "2021: 210; 2022: 190; 2023: 225 (total 625 members)"
     assert verdict.explain() == "exceeded by 4.17% (25 members)"
+
+
+# One pair of brackets after a verdict: the amount beside a relative margin and the note
+# on which year or unit decided share it, "2.5% (2 members; weakest year 2022)".
+REVENUE = rm.Indicator("revenue", unit="tỷ đồng")
+UNIT_RESULTS = [rm.Result(120, entity="A"), rm.Result(90, entity="B")]
+
+
+def _yearly(indicator: rm.Indicator, rule: rm.Rule, values: dict[int, int]) -> rm.Verdict:
+    target = rm.Target(
+        indicator, rule, per="year", combine="each", term=(min(values), max(values))
+    )
+    return rm.evaluate(target, [rm.Result(v, period=year) for year, v in values.items()])
+
+
+@pytest.mark.parametrize(
+    ("verdict", "en", "vi"),
+    [
+        # 2022's 78 members is 2 short of 80: 2/80 = 2.5%, and 2022 decided
+        (_yearly(MEMBERS, rm.at_least(80), {2020: 85, 2021: 82, 2022: 78}),
+         "not achieved, short by 2.5% (2 members; weakest year 2022)",
+         "Không đạt, thiếu 2,5% (2 đảng viên; năm thấp nhất 2022)"),
+        # every unit at least 100 tỷ đồng: B's 90 is 10 short, 10/100 = 10%
+        (rm.evaluate(rm.Target(REVENUE, rm.at_least(100), across="all"), UNIT_RESULTS),
+         "not achieved, short by 10% (10 billion đồng; weakest unit B)",
+         "Không đạt, thiếu 10% (10 tỷ đồng; đơn vị thấp nhất B)"),
+        # any unit: A's 120 beats 100 by 20, 20/100 = 20%; 1 of the 2 units met
+        (rm.evaluate(rm.Target(REVENUE, rm.at_least(100), across="any"), UNIT_RESULTS),
+         "exceeded by 20% (20 billion đồng; 1/2 units met)",
+         "Vượt 20% (20 tỷ đồng; 1/2 đơn vị đạt)"),
+        # a margin in points has no brackets of its own: the note has its pair alone
+        (_yearly(SHARE, rm.at_least(90), {2020: 92, 2021: 88}),
+         "not achieved, short by 2 percentage points (weakest year 2021)",
+         "Không đạt, thiếu 2 điểm phần trăm (năm thấp nhất 2021)"),
+        # nor has a verdict without an amount
+        (_yearly(SHARE, rm.above(90), {2020: 92, 2021: 90}),
+         "not achieved, on the bound (weakest year 2021)",
+         "Không đạt, bằng ngưỡng (năm thấp nhất 2021)"),
+        (_yearly(REVENUE, rm.at_least(100), {2020: 110, 2021: 100}),
+         "achieved (weakest year 2021)",
+         "Đạt (năm thấp nhất 2021)"),
+    ],
+)  # fmt: skip
+def test_the_note_on_what_decided_shares_the_amounts_brackets(
+    verdict: rm.Verdict, en: str, vi: str
+) -> None:
+    assert verdict.explain() == en
+    assert verdict.explain("vi") == vi
+    assert ") (" not in en + vi

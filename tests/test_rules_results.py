@@ -549,6 +549,23 @@ def test_custom_scale_lookup() -> None:
     assert rm.OrdinalScale("s", ["a", "b"]).levels == (rm.Level("a"), rm.Level("b"))
 
 
+@pytest.mark.parametrize(
+    ("kind", "bounds", "message"),
+    [
+        (rm.Kind.AT_LEAST, (90, 95), "at_least takes one bound, got 2"),
+        (rm.Kind.EXACTLY, (), "exactly takes one bound, got 0"),
+        (rm.Kind.BETWEEN, (3,), "between takes two bounds, got 1"),
+        (rm.Kind.BETWEEN, (3, 4, 5), "between takes two bounds, got 3"),
+    ],
+)
+def test_a_rule_with_the_wrong_number_of_bounds_says_how_many_it_takes(
+    kind: rm.Kind, bounds: tuple[int, ...], message: str
+) -> None:
+    with pytest.raises(rm.InvalidTargetError) as raised:
+        rm.Rule(kind, bounds)
+    assert str(raised.value) == message
+
+
 def test_unknown_level_lookup_raises() -> None:
     with pytest.raises(rm.InvalidTargetError):
         rm.PARTY_QUALITY.rank("HTTVN")

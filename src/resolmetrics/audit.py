@@ -28,7 +28,10 @@ How a published verdict is read
   "Không hoàn thành" (not achieved); "Chưa đạt", "Chưa hoàn thành" (not yet
   achieved: in progress, or not achieved when due); "Đang thực hiện" (in
   progress); "Chưa có số liệu" (no data); in English "exceeded", "achieved",
-  "met", "not achieved", "not met", "in progress", "no data".
+  "met", "not achieved", "not met", "in progress", "no data". A word that
+  differs from one of these only in its accents ("Vuot", "khong dat") is read
+  as that word, and the reason says so; any other misspelling ("exceded") is
+  not read: the row is unreadable, and the reason suggests the nearest word.
 - Then, optionally, a figure written in the table's language ("2,5" in
   Vietnamese, "2.5" in English) and what it is: "%" on an indicator that is
   itself a percentage is a difference in percentage points (the customary
@@ -417,7 +420,9 @@ class FindingKind(enum.StrEnum):
     MISSING = "missing"
     """A component has no published row (or a row without a verdict)."""
     UNKNOWN_ROW = "unknown_row"
-    """A published row's number is not a component of the report."""
+    """A published row that is not a component of the report: a number the report
+    does not have, or a group's heading row ("1" above "1a", "1b") with a verdict,
+    which is not audited (the reason says which)."""
     UNREADABLE = "unreadable"
     """The published verdict (or summary) cannot be read."""
 
@@ -486,34 +491,39 @@ _ALL_FINAL = frozenset({Status.ACHIEVED, Status.EXCEEDED, Status.NOT_ACHIEVED})
 _MET = frozenset({Status.ACHIEVED, Status.EXCEEDED})
 _NOT_YET = frozenset({Status.IN_PROGRESS, Status.NOT_ACHIEVED})
 
-_STATUS_WORDS: dict[str, frozenset[Status]] = {
-    # Vietnamese
-    "vượt": frozenset({Status.EXCEEDED}),
-    "vượt mức": frozenset({Status.EXCEEDED}),
-    "hoàn thành vượt": frozenset({Status.EXCEEDED}),
-    "hoàn thành vượt mức": frozenset({Status.EXCEEDED}),
-    "đạt": frozenset({Status.ACHIEVED}),
-    "hoàn thành": _MET,
-    "không đạt": frozenset({Status.NOT_ACHIEVED}),
-    "không hoàn thành": frozenset({Status.NOT_ACHIEVED}),
-    "chưa đạt": _NOT_YET,
-    "chưa hoàn thành": _NOT_YET,
-    "đang thực hiện": frozenset({Status.IN_PROGRESS}),
-    "chưa đến hạn": frozenset({Status.IN_PROGRESS}),
-    "chưa có số liệu": frozenset({Status.NO_DATA}),
-    "không có số liệu": frozenset({Status.NO_DATA}),
-    # English
-    "exceeded": frozenset({Status.EXCEEDED}),
-    "achieved": frozenset({Status.ACHIEVED}),
-    "met": _MET,
-    "not achieved": frozenset({Status.NOT_ACHIEVED}),
-    "not met": frozenset({Status.NOT_ACHIEVED}),
-    "missed": frozenset({Status.NOT_ACHIEVED}),
-    "not yet achieved": _NOT_YET,
-    "not yet met": _NOT_YET,
-    "in progress": frozenset({Status.IN_PROGRESS}),
-    "not yet due": frozenset({Status.IN_PROGRESS}),
-    "no data": frozenset({Status.NO_DATA}),
+_LANGUAGE_STATUS_WORDS: dict[str, dict[str, frozenset[Status]]] = {
+    "vi": {
+        "vượt": frozenset({Status.EXCEEDED}),
+        "vượt mức": frozenset({Status.EXCEEDED}),
+        "hoàn thành vượt": frozenset({Status.EXCEEDED}),
+        "hoàn thành vượt mức": frozenset({Status.EXCEEDED}),
+        "đạt": frozenset({Status.ACHIEVED}),
+        "hoàn thành": _MET,
+        "không đạt": frozenset({Status.NOT_ACHIEVED}),
+        "không hoàn thành": frozenset({Status.NOT_ACHIEVED}),
+        "chưa đạt": _NOT_YET,
+        "chưa hoàn thành": _NOT_YET,
+        "đang thực hiện": frozenset({Status.IN_PROGRESS}),
+        "chưa đến hạn": frozenset({Status.IN_PROGRESS}),
+        "chưa có số liệu": frozenset({Status.NO_DATA}),
+        "không có số liệu": frozenset({Status.NO_DATA}),
+    },
+    "en": {
+        "exceeded": frozenset({Status.EXCEEDED}),
+        "achieved": frozenset({Status.ACHIEVED}),
+        "met": _MET,
+        "not achieved": frozenset({Status.NOT_ACHIEVED}),
+        "not met": frozenset({Status.NOT_ACHIEVED}),
+        "missed": frozenset({Status.NOT_ACHIEVED}),
+        "not yet achieved": _NOT_YET,
+        "not yet met": _NOT_YET,
+        "in progress": frozenset({Status.IN_PROGRESS}),
+        "not yet due": frozenset({Status.IN_PROGRESS}),
+        "no data": frozenset({Status.NO_DATA}),
+    },
+}
+_STATUS_WORDS = {
+    word: statuses for words in _LANGUAGE_STATUS_WORDS.values() for word, statuses in words.items()
 }
 _ATTAINING_WORDS = ("đạt", "achieved", "attained")
 
@@ -523,6 +533,78 @@ def _alternation(words: Iterable[str]) -> str:
 
 
 _STATUS_RE = re.compile(rf"(?:{_alternation(_STATUS_WORDS)})(?!\w)")
+
+
+def _plain(text: str) -> str:
+    """*text* in lower case without its accents, one letter for one: "Vượt" -> "vuot".
+
+    A character whose accentless form is not one letter stays as it is, so
+    positions in the result are positions in *text*.
+    """
+    letters = []
+    for char in text:
+        base = "".join(
+            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
+        )
+        base = base.casefold().replace("đ", "d")
+        letters.append(base if len(base) == 1 else char)
+    return "".join(letters)
+
+
+#: The status words without their accents ("khong dat"), and the words they stand for.
+_PLAIN_STATUS_WORDS = {_plain(word): word for word in _STATUS_WORDS}
+assert len(_PLAIN_STATUS_WORDS) == len(_STATUS_WORDS)  # no two differ only in accents
+_PLAIN_STATUS_RE = re.compile(rf"(?:{_alternation(_PLAIN_STATUS_WORDS)})(?!\w)")
+
+
+def _shown_word(word: str) -> str:
+    """A status word as a table writes it: "Không đạt", "not achieved"."""
+    return word.capitalize() if word in _LANGUAGE_STATUS_WORDS["vi"] else word
+
+
+class _StatusWord(NamedTuple):
+    word: str  # the status word as _STATUS_WORDS spells it
+    end: int  # where it ends in the text
+    accents: bool  # True when read without regard to its accents
+
+
+def _status_word(source: str) -> _StatusWord | None:
+    """The status word *source* starts with, with or without its accents; None if none.
+
+    A word written with its accents ("Vượt") is read as it is; a longer match
+    without regard to accents ("Vuot", "Hoàn thành vuot") wins over it.
+    """
+    exact = _STATUS_RE.match(source.casefold())
+    plain = _PLAIN_STATUS_RE.match(_plain(source))
+    if plain is not None and (exact is None or plain.end() > exact.end()):
+        return _StatusWord(_PLAIN_STATUS_WORDS[plain.group()], plain.end(), True)
+    if exact is not None:
+        return _StatusWord(exact.group(), exact.end(), False)
+    return None
+
+
+def _near_status_word(source: str, table_lang: str) -> str | None:
+    """The status word *source* most likely misspells, as a table writes it; or None.
+
+    The words of the table's language are tried first, without regard to
+    accents; then those of the other language.
+    """
+    written = source.split(" ")
+    other = "en" if table_lang == "vi" else "vi"
+    for lang in (table_lang, other):
+        best, score = "", 0.0
+        for word in _LANGUAGE_STATUS_WORDS[lang]:
+            start = " ".join(written[: len(word.split(" "))])
+            ratio = difflib.SequenceMatcher(None, _plain(start), _plain(word)).ratio()
+            if ratio > score:
+                best, score = word, ratio
+        if score >= _NEAR:
+            return _shown_word(best)
+    return None
+
+
+#: How alike (difflib's ratio) a misspelt status word must be to be named in a hint.
+_NEAR = 0.75
 _NUMBER = r"\d(?:[\d.,]*\d)?"
 _FIGURE_RE = re.compile(rf"(?<![\w/])[-−+]?({_NUMBER})(?:\s*/\s*({_NUMBER}))?(?![\w/])")
 
@@ -576,6 +658,7 @@ class _Claim(NamedTuple):
     statuses: frozenset[Status]
     figures: tuple[_Figure, ...]
     tally: tuple[int, int] | None
+    read_as: str | None = None  # the status word meant, when it differs only in accents
 
 
 class _Unreadable(Exception):
@@ -590,15 +673,16 @@ def _read_claim(text: str, lang: str) -> _Claim:
     """Read a published verdict text; raise _Unreadable when it cannot be read."""
     source = " ".join(unicodedata.normalize("NFC", text).split())
     folded = source.casefold()
-    match = _STATUS_RE.match(folded)
+    match = _status_word(source)
     if match is None:
         raise _Unreadable("expected")
-    word = source[: match.end()]
-    statuses = _STATUS_WORDS[match.group()]
+    word = source[: match.end]
+    statuses = _STATUS_WORDS[match.word]
+    read_as = _shown_word(match.word) if match.accents else None
     if statuses == {Status.NO_DATA}:
-        return _Claim(word, statuses, (), None)
-    rest = source[match.end() :]
-    rest_folded = folded[match.end() :]
+        return _Claim(word, statuses, (), None, read_as)
+    rest = source[match.end :]
+    rest_folded = folded[match.end :]
     semicolon = rest_folded.find(";")
     if semicolon >= 0:
         rest, rest_folded = rest[:semicolon], rest_folded[:semicolon]
@@ -616,7 +700,7 @@ def _read_claim(text: str, lang: str) -> _Claim:
             tally = tally_here
         else:
             figures.append(figure)
-            direct = not head[: found.start()].strip() and match.group() in ("đạt", "achieved")
+            direct = not head[: found.start()].strip() and match.word in ("đạt", "achieved")
             if figure.what == "attainment" and direct:
                 # "Đạt 90,7% so với nghị quyết": an attainment, not the status ACHIEVED
                 statuses = frozenset({Status.IN_PROGRESS}) | (
@@ -635,7 +719,7 @@ def _read_claim(text: str, lang: str) -> _Claim:
             tally = counted
         elif len(figures) == 1 and figures[0].what == "percent" and amount.what == "amount":
             figures.append(amount)
-    return _Claim(word, statuses, tuple(figures), tally)
+    return _Claim(word, statuses, tuple(figures), tally, read_as)
 
 
 def _leading_space(text: str) -> int:
@@ -778,25 +862,32 @@ _WORDS = {
         "missing": "no published row {number}",
         "blank": "row {number} is published without a verdict",
         "unknown": "the report has no component numbered {number} (its components are {numbers})",
-        "heading": "row {number} heads a group: its components {numbers} are judged one "
-        "by one, each in its own row",
+        "heading": "row {number} is the heading of the group {numbers}, not a component: "
+        "its verdict “{verdict}” is not audited, because the components are judged one by "
+        "one, each in its own row; leave the heading's verdict empty",
         "unreadable": "cannot read {text!r}: expected a status word ({words}), then "
         "optionally a figure such as {example}",
         "unreadable_words": "cannot read {text!r}: after the status word {word!r} expected "
         "a figure such as {example}, not {words!r}",
         "unreadable_number": "cannot read {text!r}: {problem}",
         "not_a_number": "{number!r} is not a number as {language} writes it: {message}",
-        "summary_agrees": "agrees with the computed verdicts and the published rows: {counts}",
+        "near": "; did you mean {word!r}?",
+        "accents": "; the status word “{word}” is read as “{read_as}”, which differs from it "
+        "only in accents",
+        "summary_agrees": "agrees with the computed verdicts and {rows}: {counts}",
         "summary_unreadable": "cannot read the summary {text!r}: {problem}",
         "summary_clause": "the clause {clause!r} has a count but no status word ({words})",
         "summary_nothing": "it states no counts such as {example}",
         "summary_states": "the summary states {stated}",
         "summary_computed": "the computed verdicts give {count}",
         "summary_rows": "the published rows give {count}",
-        "summary_with_rows": "it agrees with the published rows, not with the computed verdicts",
-        "summary_with_computed": "it agrees with the computed verdicts, not with the "
-        "published rows",
-        "summary_neither": "it agrees with neither the computed verdicts nor the published rows",
+        "summary_with_rows": "it agrees with {rows}, not with the computed verdicts",
+        "summary_with_computed": "it agrees with the computed verdicts, not with {rows}",
+        "summary_neither": "it agrees with neither the computed verdicts nor {rows}",
+        "rows": "the published rows",
+        "rows_read": "the published rows that were read",
+        "unread_one": "row {numbers} not read",
+        "unread_many": "rows {numbers} not read",
         "summary_totals": "the summary states different totals, {totals}",
         "total": "total",
         "of": "{0}/{1}",
@@ -840,25 +931,31 @@ _WORDS = {
         "missing": "bảng công bố không có dòng {number}",
         "blank": "dòng {number} được công bố mà không có đánh giá",
         "unknown": "báo cáo không có chỉ tiêu số {number} (các chỉ tiêu là {numbers})",
-        "heading": "dòng {number} là tiêu đề của nhóm: các chỉ tiêu thành phần {numbers} "
-        "được đánh giá riêng, mỗi chỉ tiêu một dòng",
+        "heading": "dòng {number} là tiêu đề của nhóm {numbers}, không phải một chỉ tiêu: "
+        "đánh giá “{verdict}” của dòng này không được đối chiếu, vì các chỉ tiêu thành phần "
+        "được đánh giá riêng, mỗi chỉ tiêu một dòng; hãy để trống ô đánh giá của dòng tiêu đề",
         "unreadable": "không đọc được {text!r}: cần một từ đánh giá ({words}), sau đó có "
         "thể có số liệu như {example}",
         "unreadable_words": "không đọc được {text!r}: sau từ đánh giá {word!r} cần số liệu "
         "như {example}, không phải {words!r}",
         "unreadable_number": "không đọc được {text!r}: {problem}",
         "not_a_number": "{number!r} không phải cách viết số trong {language}: {message}",
-        "summary_agrees": "khớp với kết quả tính và với các dòng công bố: {counts}",
+        "near": "; có phải là {word!r} không?",
+        "accents": "; từ đánh giá “{word}” được đọc là “{read_as}” vì chỉ khác nhau về dấu",
+        "summary_agrees": "khớp với kết quả tính và với {rows}: {counts}",
         "summary_unreadable": "không đọc được câu tổng hợp {text!r}: {problem}",
         "summary_clause": "vế {clause!r} có số lượng nhưng không có từ đánh giá ({words})",
         "summary_nothing": "không nêu số lượng nào, như {example}",
         "summary_states": "câu tổng hợp nêu {stated}",
         "summary_computed": "kết quả tính là {count}",
         "summary_rows": "các dòng công bố cho {count}",
-        "summary_with_rows": "câu tổng hợp khớp với các dòng công bố, không khớp với kết quả tính",
-        "summary_with_computed": "câu tổng hợp khớp với kết quả tính, không khớp với các dòng "
-        "công bố",
-        "summary_neither": "câu tổng hợp không khớp với kết quả tính lẫn các dòng công bố",
+        "summary_with_rows": "câu tổng hợp khớp với {rows}, không khớp với kết quả tính",
+        "summary_with_computed": "câu tổng hợp khớp với kết quả tính, không khớp với {rows}",
+        "summary_neither": "câu tổng hợp không khớp với kết quả tính lẫn {rows}",
+        "rows": "các dòng công bố",
+        "rows_read": "các dòng công bố đọc được",
+        "unread_one": "không đọc được dòng {numbers}",
+        "unread_many": "không đọc được các dòng {numbers}",
         "summary_totals": "câu tổng hợp nêu các tổng số khác nhau, {totals}",
         "total": "tổng số",
         "of": "{0}/{1}",
@@ -1127,6 +1224,7 @@ def _findings(report: Report, published: Published, lang: str) -> tuple[Finding,
     groups = {_key(row.number): list(row.numbers) for row in report.rows if row.group}
     findings: list[Finding] = []
     counted: list[Status] = []  # the published rows' own statuses, for the summary
+    unread: list[str] = []  # the components whose row is missing or cannot be read
     for number, verdict in components:
         row = published.get(number)
         computed = verdict.explain(lang)
@@ -1134,9 +1232,12 @@ def _findings(report: Report, published: Published, lang: str) -> tuple[Finding,
         if row is None or not row.verdict:
             reason = words["missing" if row is None else "blank"].format(number=number)
             findings.append(Finding(number, label, FindingKind.MISSING, "", computed, reason))
+            unread.append(number)
             continue
         kind, reason, status = _judge(verdict, row.verdict, published.lang, lang)
-        if status is not None:
+        if status is None:
+            unread.append(number)
+        else:
             counted.append(status)
         findings.append(Finding(number, label, kind, row.verdict, computed, reason))
     numbers = ", ".join(number for number, _ in components)
@@ -1145,14 +1246,16 @@ def _findings(report: Report, published: Published, lang: str) -> tuple[Finding,
         if key in keys or (key in groups and not row.verdict):
             continue
         if key in groups:
-            reason = words["heading"].format(number=row.number, numbers=", ".join(groups[key]))
+            reason = words["heading"].format(
+                number=row.number, numbers=", ".join(groups[key]), verdict=row.verdict
+            )
         else:
             reason = words["unknown"].format(number=row.number, numbers=numbers)
         findings.append(
             Finding(row.number, row.target, FindingKind.UNKNOWN_ROW, row.verdict, "", reason)
         )
     if published.summary is not None:
-        findings.append(_summary_finding(report, published, counted, lang))
+        findings.append(_summary_finding(report, published, counted, unread, lang))
     return tuple(findings)
 
 
@@ -1160,11 +1263,21 @@ def _judge(
     verdict: Verdict, text: str, table_lang: str, lang: str
 ) -> tuple[FindingKind, str, Status | None]:
     """(kind, reason, the status the published row states) of one published verdict."""
-    words = _WORDS[lang]
     try:
         claim = _read_claim(text, table_lang)
     except _Unreadable as exc:
         return FindingKind.UNREADABLE, _unreadable(text, str(exc), table_lang, lang), None
+    kind, reason, status = _judge_claim(verdict, claim, table_lang, lang)
+    if claim.read_as is not None:
+        reason += _WORDS[lang]["accents"].format(word=claim.word, read_as=claim.read_as)
+    return kind, reason, status
+
+
+def _judge_claim(
+    verdict: Verdict, claim: _Claim, table_lang: str, lang: str
+) -> tuple[FindingKind, str, Status]:
+    """(kind, reason, the status the published row states) of one published verdict read."""
+    words = _WORDS[lang]
     computed = verdict.status
     stated = (
         computed if computed in claim.statuses else min(claim.statuses, key=lambda s: _ORDER[s])
@@ -1214,15 +1327,20 @@ def _unreadable(text: str, problem: str, table_lang: str, lang: str) -> str:
         return words["unreadable_number"].format(text=text, problem=problem)
     if problem.startswith("words:"):
         rest = problem.removeprefix("words:")
-        word = _STATUS_RE.match(_fold(text))
+        word = _status_word(text)
         return words["unreadable_words"].format(
             text=text,
-            word=text[: word.end()] if word else "",
+            word=text[: word.end] if word else "",
             example=example,
             words=rest,
         )
-    expected = _EXPECTED_WORDS["vi"] + "; " + _EXPECTED_WORDS["en"]
-    return words["unreadable"].format(text=text, words=expected, example=example)
+    other = "en" if table_lang == "vi" else "vi"
+    expected = _EXPECTED_WORDS[table_lang] + "; " + _EXPECTED_WORDS[other]
+    reason = words["unreadable"].format(text=text, words=expected, example=example)
+    near = _near_status_word(text, table_lang)
+    if near is not None:
+        reason += words["near"].format(word=near)
+    return reason
 
 
 def _status_reason(verdict: Verdict, claim: _Claim, lang: str) -> str:
@@ -1497,8 +1615,18 @@ def _read_summary(text: str) -> list[_Count]:
 
 
 def _summary_finding(
-    report: Report, published: Published, counted: list[Status], lang: str
+    report: Report, published: Published, counted: list[Status], unread: list[str], lang: str
 ) -> Finding:
+    """The finding on the summary sentence.
+
+    *counted* holds the status each published row states, for the rows that
+    were read; *unread* the numbers of the components whose row is missing or
+    cannot be read. Each count of the summary is compared with the computed
+    verdicts, and with the rows read: it agrees with them when it lies
+    between what they give and that plus the rows not read, which could state
+    anything. A total agrees with the rows when it is the number of
+    components.
+    """
     words = _WORDS[lang]
     text = published.summary
     assert text is not None
@@ -1521,11 +1649,12 @@ def _summary_finding(
     def count(statuses: frozenset[Status] | None, among: list[Status]) -> int:
         return len(among) if statuses is None else sum(s in statuses for s in among)
 
-    def shown(c: _Count, value: int, total: int) -> str:
+    def shown(c: _Count, value: int, total: int, most: int | None = None) -> str:
         name = words["total"] if c.statuses is None else _CATEGORY_NAMES[lang][c.statuses]
+        text = str(value) if most is None or most == value else f"{value}–{most}"
         if c.statuses is None:
-            return f"{name} {value}"
-        return f"{name} {words['of'].format(value, total) if c.total is not None else value}"
+            return f"{name} {text}"
+        return f"{name} {words['of'].format(text, total) if c.total is not None else text}"
 
     problems: list[str] = []
     totals = sorted(
@@ -1536,18 +1665,28 @@ def _summary_finding(
         problems.append(words["summary_totals"].format(totals=" / ".join(map(str, totals))))
     against_computed = against_rows = True
     stated_parts, computed_parts, rows_parts = [], [], []
+    rows_total = len(counted) + len(unread)
     for c in counts:
         mine = count(c.statuses, computed)
-        theirs = count(c.statuses, counted)
+        if c.statuses is None:
+            least = most = rows_total
+        else:
+            least = count(c.statuses, counted)
+            most = least + len(unread)
         stated_total = c.total
         ok_computed = mine == c.stated and stated_total in (None, len(computed))
-        ok_rows = theirs == c.stated and stated_total in (None, len(counted))
+        ok_rows = least <= c.stated <= most and stated_total in (None, rows_total)
         if not ok_computed or not ok_rows:
             stated_parts.append(shown(c, c.stated, c.total or 0))
             computed_parts.append(shown(c, mine, len(computed)))
-            rows_parts.append(shown(c, theirs, len(counted)))
+            rows_parts.append(shown(c, least, rows_total, most))
         against_computed &= ok_computed
         against_rows &= ok_rows
+    rows = words["rows_read" if unread else "rows"]
+    unread_text = ""
+    if unread:
+        key = "unread_one" if len(unread) == 1 else "unread_many"
+        unread_text = " (" + words[key].format(numbers=", ".join(unread)) + ")"
     if not against_computed or not against_rows:
         where = (
             "summary_with_rows"
@@ -1561,13 +1700,13 @@ def _summary_finding(
                 [
                     words["summary_states"].format(stated=", ".join(stated_parts)),
                     words["summary_computed"].format(count=", ".join(computed_parts)),
-                    words["summary_rows"].format(count=", ".join(rows_parts)),
-                    words[where],
+                    words["summary_rows"].format(count=", ".join(rows_parts)) + unread_text,
+                    words[where].format(rows=rows),
                 ]
             )
         )
     if problems:
         return Finding("", label, FindingKind.SUMMARY, text, computed_text, "; ".join(problems))
     listed = ", ".join(shown(c, c.stated, c.total or 0) for c in counts)
-    reason = words["summary_agrees"].format(counts=listed)
+    reason = words["summary_agrees"].format(rows=rows + unread_text, counts=listed)
     return Finding("", label, FindingKind.AGREES, text, computed_text, reason)

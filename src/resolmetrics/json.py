@@ -86,8 +86,11 @@ def dumps(value: object, *, indent: int | None = None) -> str:
     """*value* as a JSON document (a str).
 
     *value* is any resolmetrics value type: a Verdict, a Report, an Audit,
-    a Target, a Result, a Policy, ... (see :func:`unstructure`). ``indent`` pretty-prints
-    with that many spaces. Text is written as Unicode (Vietnamese stays legible).
+    a Target, a Result, a Policy, ... (see :func:`unstructure`), or results by
+    indicator key, the dict :meth:`Resolution.evaluate` takes (a dict of str to
+    lists or tuples of Result), written as a ``"Results"`` document. ``indent``
+    pretty-prints with that many spaces. Text is written as Unicode (Vietnamese
+    stays legible).
     """
     if indent is not None and (type(indent) is not int or indent < 0):
         raise InvalidArgumentError(
@@ -104,7 +107,8 @@ def loads(text: str | bytes, type: builtins.type[Any] | None = None) -> Any:
     """The value a JSON document written by :func:`dumps` holds.
 
     Without *type*, the document's ``"type"`` says what to build; with it, a
-    document holding anything else is an error. Every problem raises
+    document holding anything else is an error. A ``"Results"`` document
+    gives a dict of lists of Result (``type=dict`` insists on one). Every problem raises
     :class:`JSONError` naming the place in the document, showing the value
     found and saying what was expected.
     """
@@ -138,11 +142,18 @@ def unstructure(value: object) -> dict[str, Any]:
 def _envelope(value: object, function: str) -> dict[str, Any]:
     names = _names()
     kind = builtins.type(value)
+    if kind is dict:
+        return {
+            "schema": SCHEMA_ID,
+            "version": VERSION,
+            "type": _RESULTS,
+            "value": _unstructure_results(typing.cast(dict[object, object], value), function),
+        }
     if kind not in names:
         raise InvalidArgumentTypeError(
             f"{function}(value) must be a resolmetrics value such as a Verdict, a Report or "
             f"a Target, got {_short(repr(value))} of type {kind.__name__}; the types written "
-            f"as JSON are: {', '.join(sorted(names.values()))}"
+            f"as JSON are: {', '.join(sorted([*names.values(), _RESULTS]))}"
         )
     return {
         "schema": SCHEMA_ID,
@@ -152,17 +163,55 @@ def _envelope(value: object, function: str) -> dict[str, Any]:
     }
 
 
+#: The ``type`` of a document holding results by indicator key, ``{"org_good": [Result]}``.
+_RESULTS = "Results"
+
+
+def _unstructure_results(value: dict[object, object], function: str) -> dict[str, list[Any]]:
+    """Results by indicator key, as :meth:`Resolution.evaluate` takes them, or a clear error."""
+    result_cls = _namespace()["Result"]
+    write = _converter().get_unstructure_hook(result_cls)
+    document: dict[str, list[Any]] = {}
+    for key, items in value.items():
+        if not isinstance(key, str):
+            problem = f"its key {_short(repr(key))} is {_a(key)}, not an indicator key (a str)"
+        elif not isinstance(items, list | tuple):
+            hint = f": put it in a list, [{_short(repr(items))}]" if isinstance(
+                items, result_cls) else ""  # fmt: skip
+            problem = f"value[{key!r}] is {_short(repr(items))}, not a list of Results{hint}"
+        else:
+            wrong = [i for i, item in enumerate(items) if builtins.type(item) is not result_cls]
+            if not wrong:
+                document[key] = [write(item) for item in items]
+                continue
+            item = items[wrong[0]]
+            problem = (
+                f"value[{key!r}][{wrong[0]}] is {_short(repr(item))}, {_a(item)}, not a Result"
+            )
+        raise InvalidArgumentTypeError(
+            f"{function}(value) is a dict, which is written as Results: indicator keys (str) "
+            f"mapped to lists of Result, such as {{'org_good': [Result('93.1')]}}; but {problem}"
+        )
+    return document
+
+
+def _a(obj: object) -> str:
+    """ "an int", "a float": the type of *obj* with its article."""
+    name = builtins.type(obj).__name__
+    return f"an {name}" if name[:1] in "aeiouAEIOU" else f"a {name}"
+
+
 def structure(data: object, type: builtins.type[Any] | None = None) -> Any:
     """The value a document made by :func:`unstructure` (or parsed JSON) holds.
 
     See :func:`loads`; *data* is the parsed document rather than its text.
     """
-    classes = _classes()
-    if type is not None and type not in _names():
+    classes: dict[str, builtins.type[Any]] = {**_classes(), _RESULTS: dict}
+    if type is not None and type not in classes.values():
         raise InvalidArgumentError(
             f"structure(type) / loads(type) must be a resolmetrics type written as JSON, "
-            f"got {type!r}; use one of: {', '.join(sorted(classes))}, or None to build "
-            "what the document says"
+            f"got {type!r}; use one of: {', '.join(sorted(_classes()))}, dict (for Results), "
+            "or None to build what the document says"
         )
     if builtins.type(data) is not dict:
         raise JSONError(
@@ -203,12 +252,14 @@ def structure(data: object, type: builtins.type[Any] | None = None) -> Any:
         raise JSONError(f"expected the name of a resolmetrics type, {_got(name)}{hint}", "type")
     cls = classes[name]
     if type is not None and cls is not type:
-        wanted = _names()[type]
+        wanted = _RESULTS if type is dict else _names()[type]
         raise JSONError(
-            f'expected a {wanted} document, got "{name}"; read it with loads(text, {name}), '
-            "or with loads(text) to build whatever the document holds",
+            f'expected a {wanted} document, got "{name}"; read it with loads(text, '
+            f"{cls.__name__}), or with loads(text) to build whatever the document holds",
             "type",
         )
+    if cls is dict:
+        return _structure_results(data["value"])
     try:
         return _converter().structure(data["value"], cls)
     except Exception as exc:  # every problem in the value becomes one JSONError
@@ -303,6 +354,8 @@ def _translate(exc: BaseException, path: str, expected: object) -> JSONError:
                 path, expected = f"{path}[{note.index}]", note.type
         else:
             exc = plain[0]
+            if isinstance(holder, builtins.type) and attrs.has(holder):
+                expected = holder  # its constructor refused the fields: name it, wherever it is
     if isinstance(exc, _Invalid):
         return JSONError(str(exc), path)
     if isinstance(exc, ForbiddenExtraKeysError):
@@ -732,9 +785,9 @@ def _converter() -> cattrs.Converter:
             _cattrs_detailed_validation=True,
             **both.get(name, {}),
         )
-        read = _object_only(read, cls)
         if name in wrappers:
             read, write = wrappers[name](converter, cls, read, write)
+        read = _object_only(read, cls)
         real[cls] = (read, write)
         converter.register_structure_hook_func(is_cls, read)
         converter.register_unstructure_hook_func(is_cls, write)
@@ -815,6 +868,30 @@ def _noted(
 
 
 # --------------------------------------------------------------------------- results
+
+
+def _structure_results(obj: object) -> dict[str, list[Any]]:
+    """The value of a Results document: lists of results by indicator key."""
+    if builtins.type(obj) is not dict:
+        raise JSONError(
+            'expected an object of results by indicator key, such as {"org_good": '
+            f'[{{"value": "93.1"}}]}}, {_got(obj)}',
+            "value",
+        )
+    result_cls = _namespace()["Result"]
+    read = _converter().get_structure_hook(result_cls)
+    results: dict[str, list[Any]] = {}
+    for key, items in obj.items():
+        path = f"value.{key}" if key.isidentifier() else f"value[{json.dumps(key)}]"
+        if builtins.type(items) is not list:
+            raise JSONError(f"expected an array of results, {_got(items)}", path)
+        results[key] = []
+        for index, item in enumerate(items):
+            try:
+                results[key].append(read(item, result_cls))
+            except Exception as exc:  # every problem in a result becomes one JSONError
+                raise _translate(exc, f"{path}[{index}]", result_cls) from None
+    return results
 
 
 def _result_hooks(
@@ -949,9 +1026,12 @@ def _check_status(cls: Any, verdict: Any) -> None:
     """A verdict's status must be the one its actual value gets against its target.
 
     A stored verdict is not judged again, but a status that its own figures
-    contradict (a forged or mistyped document) is refused. Verdicts with no
-    value, in progress, without data, or with a value rounded for display (a
-    compound growth rate) are not checked.
+    contradict (a forged or mistyped document) is refused, before any derived
+    field (which follows from the status) is compared. A verdict with a value
+    is never "no_data", and is "in_progress" only when its review date is
+    before its target's due date; it is then not judged. A compound growth
+    rate, rounded for display, is judged unless it is too close to a bound
+    for its rounding to tell.
     """
     from .evaluate import judge_value
     from .policy import DEFAULT_POLICY
@@ -959,29 +1039,73 @@ def _check_status(cls: Any, verdict: Any) -> None:
     from .verdicts import Status
 
     status, actual, context = verdict.status, verdict.actual, verdict.context
+    said = f"the document says {json.dumps(status.value)}"
     if actual is None:
         if status in (Status.NO_DATA, Status.IN_PROGRESS):
             return
         problem = (
-            f"the document says {json.dumps(status.value)} without an actual value; a verdict "
-            'with no value is "no_data" (or "in_progress" for a target not yet due)'
+            f"{said} without an actual value; a verdict with no value is "
+            '"no_data" (or "in_progress" for a target not yet due)'
         )
-    else:
-        if status in (Status.NO_DATA, Status.IN_PROGRESS) or (context and context.approximate):
-            return
-        basis = verdict.basis
-        judged = judge_value(basis, actual, verdict.policy or DEFAULT_POLICY)
-        if judged is Status.EXCEEDED and isinstance(verdict.target.rule, Quota):
-            judged = Status.ACHIEVED  # a quota is met or not, never exceeded
-        if judged is status:
-            return
-        shown = actual if isinstance(actual, str) else _exact_text(actual)
+        raise _noted(cls, [("status", _Invalid(problem))])
+    shown = actual if isinstance(actual, str) else _exact_text(actual)
+    if status is Status.NO_DATA:
         problem = (
-            f"the document says {json.dumps(status.value)}, but its actual value {shown} "
-            f"against {basis.rule} is {json.dumps(judged.value)}; a verdict's status follows "
-            "from its target and actual value: correct the status (or the actual value)"
+            f"{said} with an actual value, {shown}; a verdict without data has none "
+            '("actual": null): correct the status (or the actual value)'
         )
+        raise _noted(cls, [("status", _Invalid(problem))])
+    due = verdict.target.due_date
+    as_of = None if context is None else context.as_of
+    if status is Status.IN_PROGRESS:
+        if due is None:
+            why = "its target has no due date"
+        elif as_of is None:
+            why = f"it gives no review date (context.as_of) before its target's due date, {due}"
+        elif as_of >= due:
+            why = f"its target was due on {due}, by its review date, {as_of}"
+        else:
+            return  # not yet due: what is known so far is not judged
+        problem = (
+            f"{said}, but {why}; a target is in progress only when it is reviewed before it "
+            "is due: correct the status (or the dates)"
+        )
+        raise _noted(cls, [("status", _Invalid(problem))])
+    if due is not None and as_of is not None and as_of < due:
+        problem = (
+            f"{said}, but its target is due on {due}, after its review date, {as_of}; a target "
+            'not yet due is "in_progress": correct the status (or the dates)'
+        )
+        raise _noted(cls, [("status", _Invalid(problem))])
+    basis = verdict.basis
+    judged = judge_value(basis, actual, verdict.policy or DEFAULT_POLICY)
+    if judged is Status.EXCEEDED and isinstance(verdict.target.rule, Quota):
+        judged = Status.ACHIEVED  # a quota is met or not, never exceeded
+    if judged is status or (context and context.approximate and _near_a_bound(basis, actual)):
+        return
+    problem = (
+        f"{said}, but its actual value {shown} against {basis.rule} is "
+        f"{json.dumps(judged.value)}; a verdict's status follows from its target and actual "
+        "value: correct the status (or the actual value)"
+    )
     raise _noted(cls, [("status", _Invalid(problem))])
+
+
+def _near_a_bound(target: Any, actual: Decimal | Fraction | str) -> bool:
+    """True when a rounded (compound growth) rate is too close to a bound to be judged again.
+
+    The rate is shown to 50 significant digits; this margin is far wider than
+    its rounding.
+    """
+    if isinstance(actual, str):
+        return False
+    margin = Fraction(1, 10**40) * (1 + abs(Fraction(actual)))
+    rule = target.rule
+    bounds = rule.bounds if hasattr(rule, "bounds") else ()
+    return any(
+        not isinstance(bound, str) and abs(Fraction(actual) - Fraction(bound)) <= margin
+        for bound in bounds
+    )
 
 
 def _check_derived(verdict: Any, name: str, given: object) -> None:
@@ -1012,12 +1136,20 @@ def _check_derived(verdict: Any, name: str, given: object) -> None:
 
 def _check_texts(given: object, name: str) -> None:
     """Explanations and summaries are read-only text: only their shape is checked."""
-    if builtins.type(given) is not dict or any(
-        key not in ("en", "vi") or builtins.type(text) is not str for key, text in given.items()
-    ):
+    if builtins.type(given) is not dict:
         raise _Invalid(
             f'expected an object of texts by language, {{"en": "...", "vi": "..."}}, {_got(given)}'
         )
+    unknown = sorted(key for key in given if key not in _LANGUAGES)
+    if unknown:
+        languages = "languages" if len(unknown) > 1 else "language"
+        raise _Invalid(f'unknown {languages} {_quoted(unknown)}; the languages are "en" and "vi"')
+    for key, text in given.items():
+        if builtins.type(text) is not str:
+            raise _Invalid(f"expected the text in {json.dumps(key)} as a string, {_got(text)}")
+
+
+_LANGUAGES = ("en", "vi")
 
 
 def _report_hooks(

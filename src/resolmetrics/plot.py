@@ -1,4 +1,4 @@
-"""Reports as bullet charts: one strip per component target, each on its own scale.
+"""Reports as bullet charts: one strip per component target, under its group's heading.
 
 matplotlib is an optional dependency (``pip install 'resolmetrics[plot]'``),
 imported only when a chart is made. Charts are built on a
@@ -9,8 +9,10 @@ one changes no global state and opens no window.
 from __future__ import annotations
 
 import textwrap
+from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, require
@@ -64,6 +66,7 @@ _WORDS = {
 # Layout, in inches and points
 _TOP_GAP = 0.15
 _TITLE_LINE = 0.24
+_HEADING_LINE = 0.3  # a group's label, above its components
 _NOTE_LINE = 0.19
 _LEGEND_LINE = 0.2
 _LEGEND_GAP = 0.22
@@ -71,10 +74,12 @@ _BOTTOM = 0.15
 _LABEL_PT = 8.5
 _NOTE_PT = 7.5
 _CHAR = 0.52  # a character's mean width, in ems of DejaVu Sans
-_LEGEND_ENTRIES = len(Status) + 3  # the statuses, a bound, the met side, a range
+_LEGEND_COLUMNS = len(Status) + 3  # on a wide chart every entry fits one line
+
+_Axis = tuple[float, float, bool]
+"""A strip's scale: (left, right, whole), *whole* for whole-number ticks."""
 
 
-# Units that count whole things (see _counts_whole_things)
 def report_plot(
     report: Report,
     lang: str = "en",
@@ -86,18 +91,24 @@ def report_plot(
 ) -> Figure:
     """A bullet chart of *report*: one horizontal strip per component target.
 
-    Each strip has its own scale. The target is drawn as its threshold (a
+    Each strip has its own scale, except that the components of a group
+    that are in the same unit (and not rated) share one, so that they can be
+    compared by eye; a group's label heads its components, in bold, as in
+    the review table. The target is drawn as its threshold (a
     line at the bound, dashed for a strict bound such as ``above``), a grey
     band between the two bounds of a ``between`` rule, and a light shade on
     the side where the target is met. The actual value is a dot, joined to
     the bound it is measured from by a bar: the margin. Dot and bar take the
     status's colour (:data:`STATUS_COLORS`); *in progress* is also hatched,
-    and a strip with *no data* is hatched grey and says so. A rated
+    and a strip with *no data* is hatched grey and says so (its words clear
+    of the bound). A dot at the edge of the scale (a share of 100%) is
+    drawn whole. A rated
     indicator's strip has the levels of its scale as ticks; a strip that
     counts whole things (units of observation, a count unit such as members,
     or a plain count) has whole-number ticks when its bounds and value are
-    whole. The legend names the statuses, the bound, the side where the
-    target is met and the band of a range. At the left of a
+    whole. The legend names the statuses found in the chart, in the order
+    of :class:`Status`, then the bound, the side where the target is met and
+    the band of a range, each when drawn. At the left of a
     strip are the component's number and label and the target in words, at
     the right the verdict; the unit is the strip's axis label.
 
@@ -143,19 +154,25 @@ def _plot(
     require("matplotlib", "plot", caller)
     from matplotlib.figure import Figure
 
-    components = [
-        (number, verdict)
-        for row in checked.rows
-        for number, verdict in zip(row.numbers, row.verdicts, strict=True)
-    ]
+    # a group's heading, then its components, each with its scale (None: its own)
+    lines: list[tuple[str, str] | tuple[str, Verdict, _Axis | None]] = []
+    for row in checked.rows:
+        if row.group:
+            lines.append((row.number, row.label))
+        axes_of = _shared_axes(row.verdicts) if row.group else {}
+        for place, (number, verdict) in enumerate(zip(row.numbers, row.verdicts, strict=True)):
+            lines.append((number, verdict, axes_of.get(place)))
+    verdicts = checked.verdicts
     words = _WORDS[lang]
     heading = checked.resolution.name if title is None else title
     title_lines = _wrap(heading, width_in - 0.3, 11, lines=2) if heading else []
-    columns = _LEGEND_ENTRIES if width_in >= 10 else 4  # legend entries a line
-    legend = _LEGEND_LINE * -(-_LEGEND_ENTRIES // columns) + _LEGEND_GAP
+    entries = _legend_entries(verdicts, lang)
+    columns = _LEGEND_COLUMNS if width_in >= 10 else 4  # legend entries a line
+    legend = (_LEGEND_LINE * -(-len(entries) // columns) + _LEGEND_GAP) if entries else 0.0
     top = _TOP_GAP + _TITLE_LINE * len(title_lines) + 2 * _NOTE_LINE + legend
-    strips = max(len(components), 1)
-    height = top + strips * strip_in + _BOTTOM
+    headings = sum(row.group for row in checked.rows)
+    strips = max(len(verdicts), 1)
+    height = top + headings * _HEADING_LINE + strips * strip_in + _BOTTOM
     figure = Figure(figsize=(width_in, height), dpi=dots)
     inches = figure.dpi_scale_trans
 
@@ -189,10 +206,11 @@ def _plot(
         linespacing=1.4,
     )
     y -= 2 * _NOTE_LINE
-    _legend(figure, lang, y - 0.04, columns)
+    if entries:
+        _legend(figure, entries, y - 0.04, columns)
 
     left_in, right_in = 0.31 * width_in, 0.27 * width_in
-    if not components:
+    if not verdicts:
         figure.text(
             0.15,
             _BOTTOM + strip_in / 2,
@@ -203,8 +221,13 @@ def _plot(
             fontsize=_LABEL_PT,
             color=_QUIET,
         )
-    for index, (number, verdict) in enumerate(components):
-        strip_top = height - top - index * strip_in
+    strip_top = height - top
+    for line in lines:
+        if len(line) == 2:
+            _heading(figure, *line, strip_top, width_in)
+            strip_top -= _HEADING_LINE
+            continue
+        number, verdict, axis = line
         axes_height = 0.36 * strip_in
         bottom = strip_top - 0.12 * strip_in - axes_height
         axes = figure.add_axes(
@@ -216,9 +239,43 @@ def _plot(
             )
         )
         axes.set_gid(f"strip-{number}")
-        _strip(axes, verdict, lang)
+        _strip(axes, verdict, lang, axis or _axis([verdict]))
         _texts(figure, axes, number, verdict, lang, left_in, right_in, width_in)
+        strip_top -= strip_in
     return figure
+
+
+def _heading(figure: Figure, number: str, label: str, top: float, width_in: float) -> None:
+    """A group's number and label on a line of their own, above its components."""
+    middle = top - _HEADING_LINE / 2
+    for x, text, gid in ((0.15, number, "group-number"), (0.6, label, "group")):
+        shown = _wrap(text, width_in - 0.75, _LABEL_PT + 0.5, lines=1)[0] if x > 0.15 else text
+        figure.text(
+            x,
+            middle,
+            shown,
+            transform=figure.dpi_scale_trans,
+            parse_math=False,
+            va="center",
+            fontsize=_LABEL_PT + 0.5,
+            fontweight="bold",
+            color=_TEXT,
+            gid=gid,
+        )
+    figure.add_artist(_rule_line(figure, 0.15, width_in - 0.15, top - _HEADING_LINE + 0.04))
+
+
+def _rule_line(figure: Figure, x0: float, x1: float, y: float) -> Any:
+    from matplotlib.lines import Line2D
+
+    return Line2D(
+        [x0, x1],
+        [y, y],
+        transform=figure.dpi_scale_trans,
+        color="#c8c8c8",
+        linewidth=0.6,
+        gid="group-rule",
+    )
 
 
 def _inches(value: object, name: str, caller: str, *, minimum: float, example: str) -> float:
@@ -244,11 +301,13 @@ def _wrap(text: str, inches: float, points: float, *, lines: int) -> list[str]:
     return textwrap.wrap(text, columns, max_lines=lines, placeholder=" …") or [""]
 
 
-def _legend(figure: Figure, lang: str, y: float, columns: int) -> None:
+def _legend_entries(verdicts: Sequence[Verdict], lang: str) -> list[Any]:
+    """The legend's handles: the statuses present (in Status order), then the marks drawn."""
     from matplotlib.lines import Line2D
     from matplotlib.patches import Patch
 
     words = _WORDS[lang]
+    present = {verdict.status for verdict in verdicts}
     handles: list[Any] = [
         Patch(
             facecolor=STATUS_COLORS[status],
@@ -258,10 +317,28 @@ def _legend(figure: Figure, lang: str, y: float, columns: int) -> None:
             label=_STATUS_WORDS[lang][status],
         )
         for status in Status
+        if status in present
     ]
-    handles.append(Line2D([], [], color=_BOUND, linewidth=1.5, label=words["bound"]))
-    handles.append(Patch(facecolor=_MET_SIDE, edgecolor=_BAND, label=words["met"]))
-    handles.append(Patch(facecolor=_BAND, edgecolor=_QUIET, linewidth=0.6, label=words["range"]))
+    if verdicts:  # every strip draws its bound
+        handles.append(Line2D([], [], color=_BOUND, linewidth=1.5, label=words["bound"]))
+    if any(_met_side(verdict) for verdict in verdicts):
+        handles.append(Patch(facecolor=_MET_SIDE, edgecolor=_BAND, label=words["met"]))
+    if any(verdict.basis.kind is Kind.BETWEEN for verdict in verdicts):
+        handles.append(
+            Patch(facecolor=_BAND, edgecolor=_QUIET, linewidth=0.6, label=words["range"])
+        )
+    return handles
+
+
+def _met_side(verdict: Verdict) -> bool:
+    """True when the strip shades a side where the target is met (see :func:`_strip`)."""
+    kind, sign = verdict.basis.kind, verdict.basis.sign
+    if kind is Kind.BETWEEN:
+        return sign != 0
+    return kind is not Kind.EXACTLY
+
+
+def _legend(figure: Figure, handles: list[Any], y: float, columns: int) -> None:
     figure.legend(
         handles=handles,
         loc="upper left",
@@ -292,7 +369,44 @@ def _positions(verdict: Verdict) -> tuple[float, float, float | None, float | No
     return lo, hi, float(actual), float(reference)
 
 
-def _strip(axes: Axes, verdict: Verdict, lang: str) -> None:
+def _is_share(verdict: Verdict) -> bool:
+    return verdict.unit == "percent" and verdict.basis.growth is None
+
+
+def _axis(verdicts: Sequence[Verdict]) -> _Axis:
+    """One scale for *verdicts*, none of them rated: room around all their bounds and values."""
+    values: list[float] = []
+    for verdict in verdicts:
+        lo, hi, actual, _ = _positions(verdict)
+        values += [lo, hi] if actual is None else [lo, hi, actual]
+    share = all(map(_is_share, verdicts))
+    whole = all(map(_counts_whole_things, verdicts)) and all(v.is_integer() for v in values)
+    left, right = _limits(values, share, whole=whole)
+    return left, right, whole
+
+
+def _shared_axes(verdicts: Sequence[Verdict]) -> dict[int, _Axis]:
+    """The scale of each of a group's components that shares it with a sibling, by place.
+
+    Components that are not rated and whose strips have the same unit label
+    (and are shares, or not, alike) share one scale; a rated component, or
+    one alone in its unit, keeps a scale of its own (not in the result).
+    """
+    kinds: dict[tuple[str, bool], list[int]] = {}
+    for place, verdict in enumerate(verdicts):
+        if verdict.basis.indicator.scale is None:
+            key = (_unit_text(verdict, "en"), _is_share(verdict))
+            kinds.setdefault(key, []).append(place)
+    shared: dict[int, _Axis] = {}
+    for places in kinds.values():
+        if len(places) > 1:
+            axis = _axis([verdicts[place] for place in places])
+            shared.update(dict.fromkeys(places, axis))
+    return shared
+
+
+def _strip(axes: Axes, verdict: Verdict, lang: str, axis: _Axis) -> None:
+    """Draw *verdict* on *axes*, on the scale *axis* unless it is rated (then on its levels)."""
     from matplotlib.patches import Rectangle
     from matplotlib.ticker import FixedLocator, FuncFormatter, MaxNLocator
 
@@ -305,10 +419,7 @@ def _strip(axes: Axes, verdict: Verdict, lang: str) -> None:
         axes.xaxis.set_major_locator(FixedLocator(range(len(scale.levels))))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _level(scale.codes, x)))
     else:
-        share = verdict.unit == "percent" and basis.growth is None
-        values = [lo, hi] if actual is None else [lo, hi, actual]
-        whole = _counts_whole_things(verdict) and all(v.is_integer() for v in values)
-        left, right = _limits(values, share, whole=whole)
+        left, right, whole = axis
         # a count of whole things has whole-number ticks, even a single one
         axes.xaxis.set_major_locator(MaxNLocator(nbins=5, integer=whole, min_n_ticks=1))
         axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _: _tick(x, lang)))
@@ -354,18 +465,19 @@ def _strip(axes: Axes, verdict: Verdict, lang: str) -> None:
             )
         )
         axes.text(
-            0.5,
+            _clear_of(sorted({lo, hi}), left, right),
             0.5,
             _WORDS[lang]["no_data"],
-            transform=axes.transAxes,
+            transform=axes.get_xaxis_transform(),
             parse_math=False,
             ha="center",
             va="center",
             fontsize=_NOTE_PT + 0.5,
             style="italic",
             color=_QUIET,
-            zorder=4,
-            bbox={"facecolor": "white", "edgecolor": "none", "pad": 1.5},
+            zorder=5,  # over the bound, should it reach it
+            bbox={"facecolor": "white", "edgecolor": "none", "pad": 2},
+            gid="no-data-text",
         )
     else:
         if actual != reference:
@@ -408,6 +520,17 @@ def _strip(axes: Axes, verdict: Verdict, lang: str) -> None:
         color=_QUIET,
         parse_math=False,
     )
+
+
+def _clear_of(bounds: list[float], left: float, right: float) -> float:
+    """The middle of the widest stretch of [*left*, *right*] between the *bounds*.
+
+    The words of a strip with no data go there, clear of the bound lines; on
+    a tie the leftmost stretch.
+    """
+    edges = [left, *(b for b in bounds if left < b < right), right]
+    start, end = max(pairwise(edges), key=lambda pair: pair[1] - pair[0])
+    return (start + end) / 2
 
 
 def _counts_whole_things(verdict: Verdict) -> bool:

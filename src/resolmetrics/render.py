@@ -105,9 +105,9 @@ _PHRASES = {
         "missing": "{0} for {1}",
         "so_far": "{0}, {1}% attained so far",
         "over_cap": "{status}, {amount} over the cap",
-        "weakest_year": " (weakest year {0})",
-        "weakest_unit": " (weakest unit {0})",
-        "tally": " ({0}/{1} units met)",
+        "weakest_year": "weakest year {0}",
+        "weakest_unit": "weakest unit {0}",
+        "tally": "{0}/{1} units met",
         "units_met": "{0}/{1} units",
         "quota_value": "{0} of {1} units (cap {2})",
         "total": "total",
@@ -125,9 +125,9 @@ _PHRASES = {
         "missing": "{0}: {1}",
         "so_far": "{0}, đạt {1}% so với mục tiêu",
         "over_cap": "{status}, vượt trần {amount}",
-        "weakest_year": " (năm thấp nhất {0})",
-        "weakest_unit": " (đơn vị thấp nhất {0})",
-        "tally": " ({0}/{1} đơn vị đạt)",
+        "weakest_year": "năm thấp nhất {0}",
+        "weakest_unit": "đơn vị thấp nhất {0}",
+        "tally": "{0}/{1} đơn vị đạt",
         "units_met": "{0}/{1} đơn vị",
         "quota_value": "{0} trong {1} đơn vị (trần {2})",
         "total": "tổng",
@@ -359,9 +359,26 @@ def _bare_rule(rule: Rule, unit: str | None, lang: str, policy: Policy) -> str:
     return words.format(*(bound_text(bound, unit, lang, policy) for bound in rule.bounds))
 
 
-def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
-    """The size of a margin in words: points for shares, steps for ratings, else % and amount."""
-    phrases = _PHRASES[lang]
+def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy, note: str = "") -> str:
+    """The size of a margin in words: points for shares, steps for ratings, else % and amount.
+
+    A *note* (which year or unit decided) goes in brackets after it, in the
+    same brackets as the amount beside a relative margin: ``2.5% (2 members;
+    weakest year 2022)``, never ``2.5% (2 members) (weakest year 2022)``.
+    """
+    if not note:
+        return _bare_amount(verdict, size, lang, policy)
+    relative = _relative_amount(verdict, size, lang, policy)
+    if relative is None:
+        return f"{_bare_amount(verdict, size, lang, policy)} ({note})"
+    percent, absolute = relative
+    return _PHRASES[lang]["relative"].format(percent, f"{absolute}; {note}")
+
+
+def _bare_amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
+    relative = _relative_amount(verdict, size, lang, policy)
+    if relative is not None:
+        return _PHRASES[lang]["relative"].format(*relative)
     basis = verdict.basis
     if basis.indicator.scale is not None:
         many, one = _COUNTED[lang]["steps"]
@@ -375,12 +392,28 @@ def _amount(verdict: Verdict, size: Exact, lang: str, policy: Policy) -> str:
         many, one = _COUNTED[lang][basis.unit]
         text = number_text(size, lang, policy)
         return (one if text == "1" else many).format(text)
-    absolute = value_text(size, basis.unit, lang, policy)
+    return value_text(size, basis.unit, lang, policy)
+
+
+def _relative_amount(
+    verdict: Verdict, size: Exact, lang: str, policy: Policy
+) -> tuple[str, str] | None:
+    """(percent, amount) of a margin written as both, ``3.8`` and ``45.6 billion đồng``.
+
+    None when the margin is written one way only: in points, steps or units,
+    or as an amount without a relative margin.
+    """
+    basis = verdict.basis
     relative = verdict.relative_margin
-    if relative is None:
-        return absolute
+    if (
+        relative is None
+        or basis.indicator.scale is not None
+        or _counts_units(verdict)
+        or basis.unit in ("percent", "permille")
+    ):
+        return None
     percent = mul(magnitude(relative), Decimal(100))
-    return phrases["relative"].format(number_text(percent, lang, policy), absolute)
+    return number_text(percent, lang, policy), value_text(size, basis.unit, lang, policy)
 
 
 def _counts_units(verdict: Verdict) -> bool:
@@ -408,7 +441,7 @@ def explain(
         if detail and not verdict.missing:
             return phrases["nothing"].format(verdict=status, title=target.indicator.title)
     else:
-        text = _judged(verdict, status, lang, policy) + _where(verdict, lang)
+        text = _judged(verdict, status, lang, policy, _where(verdict, lang))
     if not detail or verdict.actual is None:
         return text
     return phrases["against"].format(
@@ -416,12 +449,14 @@ def explain(
     )
 
 
-def _judged(verdict: Verdict, status: str, lang: str, policy: Policy) -> str:
+def _judged(verdict: Verdict, status: str, lang: str, policy: Policy, note: str) -> str:
+    """The verdict with its margin, and *note* (which year or unit decided) in brackets."""
     phrases = _PHRASES[lang]
     margin = verdict.margin
     assert margin is not None
     basis = verdict.basis
-    amount = _amount(verdict, magnitude(margin), lang, policy)
+    amount = _amount(verdict, magnitude(margin), lang, policy, note)
+    bracket = f" ({note})" if note else ""
     if verdict.status is Status.EXCEEDED:
         return phrases["by"].format(status=status, amount=amount)
     if verdict.status is Status.NOT_ACHIEVED:
@@ -430,15 +465,18 @@ def _judged(verdict: Verdict, status: str, lang: str, policy: Policy) -> str:
         if basis.sign == 0 or basis.kind is Kind.EXACTLY:
             return phrases["off"].format(status=status, amount=amount)
         if margin == 0:
-            return phrases["on_bound"].format(status=status)
+            return phrases["on_bound"].format(status=status) + bracket
         if basis.sign < 0:  # lower is better: a miss is too high
             return phrases["over"].format(status=status, amount=amount)
         return phrases["short"].format(status=status, amount=amount)
-    return status
+    return status + bracket
 
 
 def _where(verdict: Verdict, lang: str) -> str:
-    """Which year or unit decided a verdict over several: the weakest, or the best."""
+    """Which year or unit decided a verdict over several, to be put in brackets; else ''.
+
+    The weakest year or unit, or how many units met.
+    """
     context = verdict.context
     if context is None or not verdict.parts:
         return ""

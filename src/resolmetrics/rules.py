@@ -127,9 +127,8 @@ class Rule:
     def __attrs_post_init__(self) -> None:
         expected = 2 if self.kind is Kind.BETWEEN else 1
         if len(self.bounds) != expected:
-            raise InvalidTargetError(
-                f"{self.kind.value} takes {expected} bound(s), got {len(self.bounds)}"
-            )
+            takes = "two bounds" if expected == 2 else "one bound"
+            raise InvalidTargetError(f"{self.kind.value} takes {takes}, got {len(self.bounds)}")
         levels = [isinstance(b, str) for b in self.bounds]
         if any(levels) and not all(levels):
             raise InvalidTargetError(

@@ -1,8 +1,10 @@
 """Named invariants of auditing a published review table, on drawn resolutions and results.
 
 Expected findings never come from the code under test: a table written with
-the library's own words must agree everywhere, and a table with one status
-word changed must disagree on that row alone. Published tables written as CSV
+the library's own words must agree everywhere (with its status words written
+without accents too), a table with one status word changed must disagree on
+that row alone, and rows made unreadable or left out disagree alone, not the
+summary. Published tables written as CSV
 by the csv module read back as written, each row at the physical line it
 starts on, and any text at all reads as a table or raises one FileError.
 """
@@ -108,6 +110,61 @@ def test_changing_one_status_word_is_a_status_finding_on_that_row_only(
         f.reason for f in result.disagreements
     ]
     assert len(result.agreements) == len(items) - 1
+
+
+def without_accents(text: str) -> str:
+    """*text* with its Vietnamese accents taken off: "Không đạt" -> "Khong dat"."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D")
+
+
+@FAST
+@given(reviews())
+def test_status_words_written_without_accents_are_read_and_noted(report: rm.Report) -> None:
+    """A Vietnamese table in the library's own words whose status words are written without
+    their accents ("Vuot", "Khong dat") audits as all AGREES, like the table with them, and
+    the reason of each row ends by saying which word the unaccented one was read as."""
+    items = numbered(report)
+    rows = []
+    for n, v in items:
+        text, word = v.explain("vi"), WORDS["vi"][v.status]
+        assert text.startswith(word)
+        rows.append(PublishedRow(n, without_accents(word) + text[len(word) :]))
+    result = audit(report, Published(rows, summary=report.summary("vi"), lang="vi"), lang="en")
+    assert result.ok, [f.reason for f in result.disagreements]
+    for (_, v), finding in zip(items, result.findings, strict=False):
+        word = WORDS["vi"][v.status]
+        assert finding.reason.endswith(
+            f"; the status word “{without_accents(word)}” is read as “{word}”, which differs "
+            "from it only in accents"
+        ), finding.reason
+
+
+@FAST
+@given(reviews(), st.sampled_from(["vi", "en"]), st.data())
+def test_a_row_not_read_is_not_counted_against_a_right_summary(
+    report: rm.Report, lang: str, data: st.DataObject
+) -> None:
+    """In a table in the library's own words with the report's own summary, making some rows
+    unreadable or leaving them out gives one disagreement per such row and none for the
+    summary, whose reason names the rows not read."""
+    items = numbered(report)
+    spoilt = data.draw(st.sets(st.sampled_from([n for n, _ in items]), min_size=1))
+    left_out = data.draw(st.sets(st.sampled_from(sorted(spoilt))))
+    rows = [
+        PublishedRow(n, "Tốt" if n in spoilt else v.explain(lang))
+        for n, v in items
+        if n not in left_out
+    ]
+    result = audit(report, Published(rows, summary=report.summary(lang), lang=lang), lang="en")
+    unread = [n for n, _ in items if n in spoilt]
+    assert [(f.number, f.kind) for f in result.disagreements] == [
+        (n, FindingKind.MISSING if n in left_out else FindingKind.UNREADABLE) for n in unread
+    ]
+    summary = result.findings[-1]
+    assert (summary.number, summary.kind) == ("", FindingKind.AGREES)
+    named = f"(row {unread[0]} not read)" if len(unread) == 1 else f"(rows {', '.join(unread)} "
+    assert named in summary.reason, summary.reason
 
 
 #: Characters of published cells: Vietnamese letters, digits, and everything a CSV reader

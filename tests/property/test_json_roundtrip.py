@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 
 import resolmetrics as rm
 from resolmetrics import json as rmjson
+from resolmetrics.numbers import looks_numeric
 from resolmetrics.strategies import (
     population_targets,
     quota_targets,
@@ -147,6 +148,45 @@ def test_any_report_round_trips(data: st.DataObject) -> None:
                                  policy=data.draw(POLICIES))  # fmt: skip
     round_trip(resolution)
     round_trip(report)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.data())
+def test_any_results_of_a_resolution_round_trip_as_one_document(data: st.DataObject) -> None:
+    """For any results drawn for a resolution (keys and years missing), the dict of lists of
+    results is one Results document, valid under the schema, that reads back equal (a dict of
+    lists), and the resolution judges the results read back as it judges the originals."""
+    resolution = data.draw(resolutions(max_size=5))
+    found = data.draw(resolution_results(resolution, missing=True))
+    round_trip(found)
+    again = rmjson.loads(rmjson.dumps(found))
+    assert all(type(items) is list for items in again.values())
+    as_of = data.draw(REVIEW_DATES)
+    assert resolution.evaluate(again, as_of=as_of) == resolution.evaluate(found, as_of=as_of)
+
+
+#: Letters of level codes and of the words "NaN" and "Infinity", digits, the marks numbers
+#: are written with, and spaces.
+TEXT = st.text(alphabet="HTXSNVạiInNfFaAtTyYsSeE0123456789+-.,_/% \u00a0\t", max_size=8)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TEXT)
+def test_the_schema_tells_numbers_and_levels_apart_as_loads_does(text: str) -> None:
+    """For any text of letters, digits, number marks and spaces, a result whose value is that
+    text is valid under the schema exactly when loads reads it: as an exact number when it is
+    written as one, as a rating level when it does not look like a number (never "NaN" or
+    "Infinity" in any case), and not at all otherwise."""
+    document = {"schema": rmjson.SCHEMA_ID, "version": 1, "type": "Result",
+                "value": {"value": text}}  # fmt: skip
+    try:
+        result = rmjson.structure(document)
+    except rmjson.JSONError:
+        read = False
+    else:
+        read = True
+        assert isinstance(result.value, str) is not looks_numeric(text)
+    assert VALIDATOR.is_valid(document) is read
 
 
 @settings(max_examples=200, deadline=None)
