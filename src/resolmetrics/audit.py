@@ -1527,35 +1527,15 @@ def _hints(verdict: Verdict, figure: _Figure, name: str, lang: str) -> str:
 # ----------------------------------------------------------------------------------------
 # The summary sentence
 
+# The summary's words: every status word, and the ones only a summary uses.
 _SUMMARY_WORDS: dict[str, frozenset[Status] | None] = {
+    **_STATUS_WORDS,
     "hoàn thành và vượt": _MET,
     "hoàn thành và hoàn thành vượt": _MET,
     "đạt và vượt": _MET,
-    "hoàn thành": _MET,
-    "vượt": frozenset({Status.EXCEEDED}),
-    "hoàn thành vượt": frozenset({Status.EXCEEDED}),
-    "đạt": frozenset({Status.ACHIEVED}),
-    "không hoàn thành": frozenset({Status.NOT_ACHIEVED}),
-    "không đạt": frozenset({Status.NOT_ACHIEVED}),
-    "chưa đạt": _NOT_YET,
-    "chưa hoàn thành": _NOT_YET,
-    "đang thực hiện": frozenset({Status.IN_PROGRESS}),
-    "chưa đến hạn": frozenset({Status.IN_PROGRESS}),
-    "chưa có số liệu": frozenset({Status.NO_DATA}),
-    "không có số liệu": frozenset({Status.NO_DATA}),
     "tổng số": None,
-    "met": _MET,
     "met or exceeded": _MET,
     "achieved or exceeded": _MET,
-    "exceeded": frozenset({Status.EXCEEDED}),
-    "achieved": frozenset({Status.ACHIEVED}),
-    "not achieved": frozenset({Status.NOT_ACHIEVED}),
-    "not met": frozenset({Status.NOT_ACHIEVED}),
-    "not yet achieved": _NOT_YET,
-    "not yet met": _NOT_YET,
-    "in progress": frozenset({Status.IN_PROGRESS}),
-    "not yet due": frozenset({Status.IN_PROGRESS}),
-    "no data": frozenset({Status.NO_DATA}),
     "total": None,
 }
 _SUMMARY_RE = re.compile(rf"(?<!\w)(?:{_alternation(_SUMMARY_WORDS)})(?!\w)")
