@@ -246,6 +246,22 @@ def real_cases() -> list[tuple[str, Any]]:
             rm.parse_target("trong nhiệm kỳ kết nạp 600 đảng viên", "vi"),
         ),
         *audit_cases(),
+        *problem_cases(),
+    ]
+
+
+def problem_cases() -> list[tuple[str, Any]]:
+    """The problems of a file, as load_resolution reports them."""
+    from resolmetrics.files import FileError
+
+    broken = ROOT / "tests" / "data" / "no-such-resolution.toml"
+    try:
+        rm.load_resolution(broken)
+    except FileError as error:
+        missing = error.problems[0]
+    return [
+        ("problem not on a line", missing),
+        ("problem of a field", rm.Problem("r.toml", 14, "target[3].text", "expected a number")),
     ]
 
 
@@ -273,6 +289,7 @@ TYPES = {
     "Level", "LinearProRating", "OpenSDG", "OrdinalScale", "Policy", "Progress", "Quantifier",
     "Quota", "Report", "Resolution", "Result", "Row", "Rule", "Status", "Target", "TargetSpec",
     "UNSD", "Verdict", "Audit", "Finding", "FindingKind", "Published", "PublishedRow",
+    "Problem",
 }  # fmt: skip
 
 

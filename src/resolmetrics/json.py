@@ -624,6 +624,7 @@ def _names() -> dict[builtins.type[Any], str]:
 def _namespace() -> dict[str, Any]:
     """The names the annotations of the value types use, for resolving them."""
     from .audit import Audit, Finding, FindingKind, Published, PublishedRow
+    from .files import Problem
     from .indicators import Direction, Indicator, Level, OrdinalScale
     from .policy import Policy
     from .progress import UNSD, Eurostat, LinearProRating, OpenSDG, Progress
@@ -638,7 +639,7 @@ def _namespace() -> dict[str, Any]:
         Status, Direction, Kind, Quantifier, Level, OrdinalScale, Indicator, Rule, Quota,
         Across, Baseline, Target, Result, OpenSDG, Eurostat, UNSD, LinearProRating, Policy,
         Progress, Context, Verdict, Group, Row, Resolution, Report, TargetSpec,
-        FindingKind, PublishedRow, Published, Finding, Audit,
+        FindingKind, PublishedRow, Published, Finding, Audit, Problem,
     ]  # fmt: skip
     namespace = {cls.__name__: cls for cls in classes}
     namespace.update(date=date, Decimal=Decimal, Fraction=Fraction, Mapping=Mapping)
@@ -755,6 +756,7 @@ def _converter() -> cattrs.Converter:
         "Level", "OrdinalScale", "Indicator", "Rule", "Quota", "Across", "Baseline", "Target",
         "Result", *_METHODS, "Policy", "Progress", "Context", "Verdict", "Group", "Row",
         "Resolution", "Report", "TargetSpec", "PublishedRow", "Published", "Finding", "Audit",
+        "Problem",
     )  # fmt: skip
     wrappers: dict[str, _Wrapper] = {
         "Result": _result_hooks,
