@@ -77,6 +77,7 @@ from .errors import (
 from .files import _path, _Problems, _read_csv
 from .numbers import Exact, check_lang, format_number, magnitude, mul, round_display
 from .render import _STATUS_WORDS as _STATUS_NAMES
+from .text._parser import fold
 from .verdicts import Status, Verdict
 
 if TYPE_CHECKING:
@@ -541,14 +542,7 @@ def _plain(text: str) -> str:
     A character whose accentless form is not one letter stays as it is, so
     positions in the result are positions in *text*.
     """
-    letters = []
-    for char in text:
-        base = "".join(
-            c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c)
-        )
-        base = base.casefold().replace("đ", "d")
-        letters.append(base if len(base) == 1 else char)
-    return "".join(letters)
+    return "".join(base if len(base := fold(char)) == 1 else char for char in text)
 
 
 #: The status words without their accents ("khong dat"), and the words they stand for.
@@ -1053,13 +1047,9 @@ def _numbered(report: Report) -> list[tuple[str, Verdict]]:
 
 
 def _report(value: object) -> Report:
-    from .resolution import Report
+    from .render import _report
 
-    if not isinstance(value, Report):
-        raise InvalidArgumentTypeError(
-            f"audit(report) must be a Report, such as resolution.evaluate(results), got {value!r}"
-        )
-    return value
+    return _report(value, "audit")
 
 
 def _published(value: object) -> Published:

@@ -133,10 +133,6 @@ def _hint(word: str, options: Iterable[str]) -> str:
     return f"; did you mean {near[0]!r}?" if near else ""
 
 
-def _message(exc: ResolmetricsError) -> str:
-    return str(exc)
-
-
 def _path(path: object, function: str) -> str:
     if not isinstance(path, str | os.PathLike):
         raise InvalidArgumentTypeError(
@@ -355,7 +351,7 @@ def _number(value: object) -> Exact:
     try:
         return exact(value, argument="the value")
     except ResolmetricsError as exc:  # out of the range resolmetrics reads
-        raise _Invalid(_message(exc)) from None
+        raise _Invalid(str(exc)) from None
 
 
 def _python_number(text: str) -> bool:
@@ -527,7 +523,7 @@ class _Builder:
             return Resolution(name, items, term=self.term)
         except ResolmetricsError as exc:
             line = self.lines.key(("resolution",), "term")
-            self.problems.add(line, "resolution.term", _message(exc))
+            self.problems.add(line, "resolution.term", str(exc))
             self.problems.raise_any()
             raise AssertionError("unreachable") from None
 
@@ -658,7 +654,7 @@ class _Builder:
         except _Invalid as exc:
             self.problems.add(line(key), f"{where}.{key}", str(exc))
         except ResolmetricsError as exc:
-            self.problems.add(line(key), f"{where}.{key}", _message(exc))
+            self.problems.add(line(key), f"{where}.{key}", str(exc))
         return None
 
     # ----------------------------------------------------------------- [indicators.KEY]
@@ -711,7 +707,7 @@ class _Builder:
         try:
             return Indicator(key, **options)
         except ResolmetricsError as exc:
-            self.problems.add(header, where, _message(exc))
+            self.problems.add(header, where, str(exc))
             return None
 
     # ----------------------------------------------------------------- [[target]]
@@ -838,7 +834,7 @@ class _Builder:
         except ResolmetricsError as exc:
             start = self.lines.array("target")
             header = start[index] if index < len(start) else None
-            self.problems.add(header, where, _message(exc))
+            self.problems.add(header, where, str(exc))
         return None
 
     def _target_indicator(
@@ -895,7 +891,7 @@ class _Builder:
         try:
             spec = parse_target(fields["text"], self.lang)
         except ResolmetricsError as exc:
-            raise _Invalid(_message(exc)) from None
+            raise _Invalid(str(exc)) from None
         if spec.condition is not None and indicator.scale is None:
             # the indicator is itself the share of units so rated: judge the reported share
             spec = attrs.evolve(spec, condition=None)
@@ -905,7 +901,7 @@ class _Builder:
                 indicator, combine=fields.get("combine"), term=term, label=fields.get("label", "")
             )
         except ResolmetricsError as exc:
-            raise _Invalid(_message(exc)) from None
+            raise _Invalid(str(exc)) from None
         changes: dict[str, Any] = {}
         clashes: list[tuple[str, str]] = []
 
@@ -1579,7 +1575,7 @@ class _Rows:
         except _Invalid as exc:
             self.problems.add(line, "unit", str(exc))
         except ResolmetricsError as exc:
-            self.problems.add(line, "unit", _message(exc))
+            self.problems.add(line, "unit", str(exc))
         return None
 
     def _result(
@@ -1626,7 +1622,7 @@ class _Rows:
             try:
                 indicator.scale.rank(str(result.value), argument="the result")
             except ResolmetricsError as exc:
-                self.problems.add(line, "value", f"{name}: {_message(exc)}")
+                self.problems.add(line, "value", f"{name}: {exc!s}")
             return
         if result.is_level:
             self.problems.add(
@@ -1640,7 +1636,7 @@ class _Rows:
         try:
             factor = units.factor(result.unit or indicator.unit, indicator.unit)
         except ResolmetricsError as exc:
-            self.problems.add(line, unit_field, f"{name}: {_message(exc)}")
+            self.problems.add(line, unit_field, f"{name}: {exc!s}")
             return
         if indicator.limits is None:  # nothing to check the value against
             return
@@ -1649,7 +1645,7 @@ class _Rows:
                 mul(result.value, factor), what="the result", error=InvalidArgumentError
             )
         except ResolmetricsError as exc:
-            self.problems.add(line, "value", _message(exc))
+            self.problems.add(line, "value", str(exc))
 
 
 _Parse = Callable[[str, int | None, str | None], Result]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from .errors import InvalidArgumentTypeError, require
 from .numbers import check_lang
+from .render import VERDICT_FIGURES
 from .verdicts import Status
 
 if TYPE_CHECKING:
@@ -21,20 +22,7 @@ if TYPE_CHECKING:
 
 __all__ = ["COLUMNS", "FIGURES", "report_dataframe"]
 
-COLUMNS = (
-    "number",
-    "label",
-    "key",
-    "status",
-    "met",
-    "actual",
-    "unit",
-    "bound",
-    "margin",
-    "relative_margin",
-    "attainment",
-    "explanation",
-)
+COLUMNS = ("number", "label", "key", "status", "met", *VERDICT_FIGURES, "explanation")
 """The columns of :func:`report_dataframe`, in order."""
 
 FIGURES = ("actual", "bound", "margin", "relative_margin", "attainment")
@@ -71,7 +59,7 @@ def report_dataframe(report: Report, *, lang: str = "en", exact: bool = True) ->
 
 def _dataframe(report: object, *, lang: str, exact: object, caller: str) -> pandas.DataFrame:
     """:func:`report_dataframe`, with *caller* named in a missing-pandas error."""
-    from .render import _report
+    from .render import _report, verdict_figures
 
     checked = _report(report, "report_dataframe")
     check_lang(lang)
@@ -92,12 +80,8 @@ def _dataframe(report: object, *, lang: str, exact: object, caller: str) -> pand
             columns["key"].append(verdict.key)
             columns["status"].append(verdict.status.value)
             columns["met"].append(verdict.met)
-            columns["actual"].append(verdict.actual)
-            columns["unit"].append(verdict.unit)
-            columns["bound"].append(verdict.bound)
-            columns["margin"].append(verdict.margin)
-            columns["relative_margin"].append(verdict.relative_margin)
-            columns["attainment"].append(verdict.attainment)
+            for name, value in zip(VERDICT_FIGURES, verdict_figures(verdict), strict=True):
+                columns[name].append(value)
             columns["explanation"].append(verdict.explain(lang))
     data: dict[str, Any] = dict(columns)
     data["status"] = pd.Categorical(columns["status"], categories=[s.value for s in Status])

@@ -811,21 +811,17 @@ not yet due in orange, no data in grey. Charts also hatch *in progress* and
 *no data*, so that no status is told by its colour alone.
 """
 
-CSV_COLUMNS = (
-    "number",
-    "target",
-    "result",
-    "verdict",
-    "key",
-    "status",
-    "actual",
-    "unit",
-    "bound",
-    "margin",
-    "relative_margin",
-    "attainment",
-)
+VERDICT_FIGURES = ("actual", "unit", "bound", "margin", "relative_margin", "attainment")
+"""A verdict's figures as tables for machines give them (the CSV, the DataFrame), in order."""
+
+CSV_COLUMNS = ("number", "target", "result", "verdict", "key", "status", *VERDICT_FIGURES)
 """The header of :func:`report_csv`: the four table columns, then the exact figures."""
+
+
+def verdict_figures(verdict: Verdict) -> tuple[Exact | str | None, ...]:
+    """The values of *verdict*'s :data:`VERDICT_FIGURES`, exact, in that order."""
+    return tuple(getattr(verdict, name) for name in VERDICT_FIGURES)
+
 
 _MARGIN_HEADER = {"en": "Margin", "vi": "Chênh lệch"}
 
@@ -861,15 +857,7 @@ def _figures(verdict: Verdict | None) -> tuple[str, ...]:
     """The machine columns of one CSV line: key, status, then the figures as exact text."""
     if verdict is None:
         return ("",) * (len(CSV_COLUMNS) - 4)
-    figures = (
-        verdict.actual,
-        verdict.unit,
-        verdict.bound,
-        verdict.margin,
-        verdict.relative_margin,
-        verdict.attainment,
-    )
-    return (verdict.key, verdict.status.value, *map(_exact_text, figures))
+    return (verdict.key, verdict.status.value, *map(_exact_text, verdict_figures(verdict)))
 
 
 def _exact_text(value: Exact | str | None) -> str:
