@@ -415,9 +415,18 @@ def _quota(
     at_level = sum(v.met for v in units)
     cap = quota.cap(in_group)
     basis = _units_target(target, None, at_most(cap))
-    status = Status.ACHIEVED if at_level <= cap else Status.NOT_ACHIEVED
+    status = judge_quota(basis, Decimal(at_level), policy)
     context = Context(basis=basis, combined="quota", periods=(in_group,))
     return make_verdict(target, status, Decimal(at_level), tuple(units), policy, context)
+
+
+def judge_quota(basis: Target, count: Exact, policy: Policy) -> Status:
+    """The status of *count* units against a quota's cap (*basis*, ``at_most(cap)``).
+
+    A quota is met or not, never exceeded: at or under the cap is ACHIEVED.
+    """
+    status = judge_value(basis, count, policy)
+    return Status.ACHIEVED if status is Status.EXCEEDED else status
 
 
 # --------------------------------------------------------------------------- not yet due

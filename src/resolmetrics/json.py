@@ -1035,6 +1035,7 @@ def _check_status(cls: Any, verdict: Any) -> None:
     rate, rounded for display, is judged unless it is too close to a bound
     for its rounding to tell.
     """
+    from ._combine import judge_quota
     from .evaluate import judge_value
     from .policy import DEFAULT_POLICY
     from .rules import Quota
@@ -1080,9 +1081,8 @@ def _check_status(cls: Any, verdict: Any) -> None:
         )
         raise _noted(cls, [("status", _Invalid(problem))])
     basis = verdict.basis
-    judged = judge_value(basis, actual, verdict.policy or DEFAULT_POLICY)
-    if judged is Status.EXCEEDED and isinstance(verdict.target.rule, Quota):
-        judged = Status.ACHIEVED  # a quota is met or not, never exceeded
+    judge = judge_quota if isinstance(verdict.target.rule, Quota) else judge_value
+    judged = judge(basis, actual, verdict.policy or DEFAULT_POLICY)
     if judged is status or (context and context.approximate and _near_a_bound(basis, actual)):
         return
     problem = (
