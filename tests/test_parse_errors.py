@@ -247,3 +247,10 @@ def test_an_impossible_date_is_an_error() -> None:
     with pytest.raises(rm.ParseError) as info:
         rm.parse_target("45% ngày 31/02/2025", "vi")
     assert str(info.value) == "2025-02-31 is not a date\n    45% ngày 31/02/2025\n             ^"
+
+
+def test_a_date_too_big_for_the_calendar_is_an_error_not_an_overflow() -> None:
+    # day 3000000000 is too big for a date even to be tried (found by a property test)
+    with pytest.raises(rm.ParseError) as info:
+        rm.parse_target("NGÀY3000000000/0/0", "vi")
+    assert str(info.value) == ("0-00-3000000000 is not a date\n    NGÀY3000000000/0/0\n        ^")

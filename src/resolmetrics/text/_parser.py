@@ -268,7 +268,7 @@ class _Parser:
         year, month, day = (first, middle, last) if iso else (last, middle, first)
         try:
             return date(year, month, day), index + 5
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a part too big for C's int
             raise self.error(f"{year}-{month:02}-{day:02} is not a date", index) from None
 
     def years(self, index: int) -> bool:
