@@ -159,13 +159,15 @@ def _decode(name: str, data: bytes, problems: _Problems) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
-        problems.add(
-            line,
-            None,
-            f"the file is not UTF-8 text (byte 0x{data[exc.start]:02x}); save it as UTF-8 "
-            "(in Excel: 'CSV UTF-8')",
-        )
+        problems.add(line, None, _not_utf8(data[exc.start]))
         return None
+
+
+def _not_utf8(byte: int) -> str:
+    """The problem of a file with *byte* where UTF-8 text cannot have it."""
+    return (
+        f"the file is not UTF-8 text (byte 0x{byte:02x}); save it as UTF-8 (in Excel: 'CSV UTF-8')"
+    )
 
 
 # --------------------------------------------------------------------------- TOML: lines
@@ -1257,10 +1259,18 @@ def _read_csv(name: str, problems: _Problems) -> tuple[str, Iterator[tuple[int, 
     text = None if data is None else _decode(name, data, problems)
     problems.raise_any()
     assert text is not None
+    delimiter = _delimiter(text)
+    return delimiter, _csv_records(text, delimiter, problems)
+
+
+def _delimiter(text: str) -> str:
+    """The one of ``,``, ``;`` and tab that the first non-blank line of *text* holds most.
+
+    ``,`` on a tie (and for text with no line that is not blank).
+    """
     lines = io.StringIO(text, newline="")
     header = next((line for line in lines if line.strip()), "")
-    delimiter = max((",", ";", "\t"), key=header.count)
-    return delimiter, _csv_records(text, delimiter, problems)
+    return max((",", ";", "\t"), key=header.count)
 
 
 def _csv_records(
@@ -1396,11 +1406,9 @@ class _Rows:
             if _all_blank(cells):
                 continue
             if columns is None:
-                columns = self._header(line, cells)
+                columns = self.start(line, cells)
                 if columns is None:
                     return results
-                self.width = max(index for index, cell in enumerate(cells) if not _blank(cell))
-                self.places = tuple(columns.get(column) for column in _COLUMNS)
                 continue
             identity, result = self._row(line, cells, formats, columns)
             if identity is None:
@@ -1420,7 +1428,21 @@ class _Rows:
             self.problems.add(None, None, "the file is empty: expected a header row and results")
         return results
 
-    def _header(self, line: int, cells: list[_Cell]) -> dict[str, int] | None:
+    def start(self, line: int | None, cells: list[_Cell]) -> dict[str, int] | None:
+        """Read the header row *cells*: the index of each column it names.
+
+        None when the header lacks a required column (the problem is
+        added); else the rows that follow can be read with :meth:`_row`.
+        *line* is None for a header that is not on a line (a Parquet
+        file's column names).
+        """
+        columns = self._header(line, cells)
+        if columns is not None:
+            self.width = max(index for index, cell in enumerate(cells) if not _blank(cell))
+            self.places = tuple(columns.get(column) for column in _COLUMNS)
+        return columns
+
+    def _header(self, line: int | None, cells: list[_Cell]) -> dict[str, int] | None:
         columns: dict[str, int] = {}
         for index, cell in enumerate(cells):
             if _blank(cell):
@@ -1661,14 +1683,9 @@ def _fast_parse(lang: str) -> _Parse:
     :meth:`Result.parse` gives, and any other text goes to Result.parse,
     which also says what is wrong with it.
     """
-    from .text import _vocabulary as vocabulary
     from .text._numbers import plain_number
 
-    levels: dict[str, str] = {}
-    for table in (vocabulary.RATINGS[lang], vocabulary.RATINGS["vi"], vocabulary.RATINGS["en"]):
-        for phrase, meaning in table.items():  # the parser's order: the first table wins
-            if len(phrase) == 1:
-                levels.setdefault(phrase[0], meaning)
+    levels = _level_words(lang)
 
     def parse(text: str, period: int | None, entity: str | None) -> Result:
         try:
@@ -1691,6 +1708,22 @@ def _fast_parse(lang: str) -> _Parse:
         return Result.parse(text, lang, period=period, entity=entity)
 
     return parse
+
+
+def _level_words(lang: str) -> dict[str, str]:
+    """The rating levels written as one word ("httnv"), casefolded, and the level each means.
+
+    The parser reads a level in *lang* first, then in Vietnamese, then in
+    English; the first table that has a word wins, as in the parser.
+    """
+    from .text import _vocabulary as vocabulary
+
+    levels: dict[str, str] = {}
+    for table in (vocabulary.RATINGS[lang], vocabulary.RATINGS["vi"], vocabulary.RATINGS["en"]):
+        for phrase, meaning in table.items():  # the parser's order: the first table wins
+            if len(phrase) == 1:
+                levels.setdefault(phrase[0], meaning)
+    return levels
 
 
 _WORD = re.compile(r"[^\W\d_]+")  # one word, as the tokenizer reads words
