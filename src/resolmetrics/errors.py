@@ -18,6 +18,8 @@ __all__ = [
     "InconsistentResultWarning",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
+    "InvalidColumnError",
+    "InvalidColumnTypeError",
     "InvalidResultError",
     "InvalidResultTypeError",
     "InvalidTargetError",
@@ -47,6 +49,30 @@ class InvalidResultError(ResolmetricsError, ValueError):
 
 class InvalidResultTypeError(InvalidResultError, TypeError):
     """A reported result has the wrong type."""
+
+
+class InvalidColumnError(InvalidResultError):
+    """Rows of a column cannot be judged: ``column`` names it, ``rows`` lists every bad row.
+
+    Raised by :mod:`resolmetrics.batch` after the whole column is checked,
+    before any verdict is returned. ``rows`` holds the position of every bad
+    row (counting from 0, as numpy and pandas' ``iloc`` count), or the file
+    line where the rows came from a file; the message shows the first of
+    them, each with what is wrong with it and how to fix it.
+    """
+
+    def __init__(self, message: str, column: str = "", rows: tuple[int, ...] = ()) -> None:
+        self.message = message
+        self.column = column
+        self.rows = rows
+        super().__init__(message, column, rows)
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class InvalidColumnTypeError(InvalidColumnError, TypeError):
+    """A column holds values of the wrong type (booleans, dates, ...)."""
 
 
 class InvalidArgumentError(ResolmetricsError, ValueError):

@@ -40,6 +40,7 @@ __all__ = [
     "STATUS_COLORS",
     "actual_text",
     "bound_text",
+    "counts_summary",
     "explain",
     "margin_text",
     "number_text",
@@ -764,25 +765,42 @@ def summary(verdicts: Iterable[Verdict], lang: str = "en") -> str:
     achieved.``). ``lang`` is ``"en"`` or ``"vi"``.
     """
     lang = _lang(lang)
-    checked = _verdicts(verdicts)
     counts = dict.fromkeys(Status, 0)
-    for verdict in checked:
+    for verdict in _verdicts(verdicts):
         counts[verdict.status] += 1
-    total = len(checked)
+    return counts_summary(counts, lang)
+
+
+def counts_summary(
+    counts: Mapping[Status, int],
+    lang: str = "en",
+    *,
+    noun: tuple[str, str, str] = ("target", "targets", "chỉ tiêu"),
+) -> str:
+    """The sentence of :func:`summary` from the number of verdicts of each status.
+
+    *noun* names what is counted: (English singular, English plural,
+    Vietnamese), ``("unit", "units", "đơn vị")`` for the units a batch of
+    verdicts judged.
+    """
+    lang = _lang(lang)
+    counts = {status: int(counts.get(status, 0)) for status in Status}
+    total = sum(counts.values())
     met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
+    one, many, vi = noun
     if lang == "en":
         met_words = {Status.ACHIEVED: "achieved", Status.EXCEEDED: "exceeded"}
-        parts = [f"Met {met} of {total} target{'s' if total != 1 else ''}"]
+        parts = [f"Met {met} of {total} {one if total == 1 else many}"]
         rest = {Status.NOT_ACHIEVED: "not achieved", Status.IN_PROGRESS: "in progress",
                 Status.NO_DATA: "with no data"}  # fmt: skip
         others = [f"{counts[s]} {words}" for s, words in rest.items() if counts[s]]
     else:
         met_words = {Status.ACHIEVED: "đạt", Status.EXCEEDED: "vượt"}
-        parts = [f"Hoàn thành và vượt {met}/{total} chỉ tiêu"]
+        parts = [f"Hoàn thành và vượt {met}/{total} {vi}"]
         rest = {Status.NOT_ACHIEVED: "không đạt", Status.IN_PROGRESS: "đang thực hiện",
                 Status.NO_DATA: "chưa có số liệu"}  # fmt: skip
         others = [
-            f"{words} {counts[s]}/{total} chỉ tiêu" for s, words in rest.items() if counts[s]
+            f"{words} {counts[s]}/{total} {vi}" for s, words in rest.items() if counts[s]
         ]
     # how the met ones split, leaving out a zero: "(2 exceeded)"; nothing when none is met
     split = [f"{counts[s]} {words}" for s, words in met_words.items() if counts[s]]

@@ -1,0 +1,262 @@
+"""Judge targets over columns of millions of results, exactly as :func:`resolmetrics.evaluate`.
+
+Where :func:`resolmetrics.evaluate` judges a target on Result objects, this
+module judges it on columns: numpy arrays, pandas Series and DataFrames,
+Arrow arrays and tables, polars Series and DataFrames, or plain sequences.
+The verdicts are the same, row for row (a property test checks it), and so
+are the rules: a float is its shortest repr, decimals are compared as
+scaled integers, growth by cross-multiplication, and a number too wide for
+int64 is judged exactly in Python integers rather than approximately.
+
+>>> import numpy as np
+>>> import resolmetrics as rm
+>>> from resolmetrics import batch
+>>> share = rm.Indicator("org_good", unit="percent")
+>>> verdicts = batch.evaluate(rm.Target(share, rm.at_least(90)), np.array([93.1, 90.0, 89.999]))
+>>> [s.value for s in map(batch.STATUSES.__getitem__, verdicts.codes)]
+['exceeded', 'achieved', 'not_achieved']
+>>> verdicts.margin.to_list()
+[Decimal('3.1'), Decimal('0'), Decimal('-0.001')]
+
+Needs the ``batch`` extra (numpy and pyarrow): ``pip install 'resolmetrics[batch]'``.
+The how-to ``docs/howto/large-populations.md`` shows per-unit and panel
+reviews, files at scale and Dask.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from typing import Any
+
+from resolmetrics.errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    InvalidTargetTypeError,
+    require,
+)
+
+require("numpy", "batch", "resolmetrics.batch")
+
+import numpy as np  # noqa: E402
+
+from resolmetrics.policy import DEFAULT_POLICY, Policy  # noqa: E402
+from resolmetrics.targets import Target  # noqa: E402
+
+from ._columns import (  # noqa: E402
+    Column,
+    column,
+    factorize,
+    table_column,
+    table_length,
+    table_names,
+)
+from ._engine import Input, judge  # noqa: E402
+from ._output import STATUSES, ExactColumn, Verdicts  # noqa: E402
+from ._values import Labels  # noqa: E402
+
+__all__ = ["STATUSES", "ExactColumn", "Verdicts", "evaluate"]
+
+_Array = np.ndarray[Any, Any]
+_AUTO = "auto"
+_NAN = ("error", "missing")
+
+
+def evaluate(
+    target: Target,
+    data: object,
+    *,
+    value: str = "value",
+    period: object = _AUTO,
+    entity: object = _AUTO,
+    unit: object = _AUTO,
+    by: object = None,
+    as_of: date | None = None,
+    policy: Policy | None = None,
+    nan: str = "error",
+) -> Verdicts:
+    """Judge *target* on the results in *data*, one verdict per row or per group.
+
+    *data* is a table (a pandas or polars DataFrame, an Arrow table, or a
+    mapping of column names to columns), or one column of values (a numpy
+    array, a pandas, Arrow or polars series, a sequence).
+
+    For a table, *value* names the column of values; *period*, *entity* and
+    *unit* name the columns of the year, the unit of observation and the
+    unit of measurement, and by default are the columns ``period``,
+    ``entity`` and ``unit`` when the table has them (None: do not use one).
+    *unit* may also be the name of a unit for every row (``"tỷ đồng"``). For
+    a column of values, *period*, *entity* and *unit* are columns of the
+    same length (or None), and *unit* may be a unit name.
+
+    *by* names the columns (or gives the columns) whose values make a group:
+    each group is judged as ``evaluate(target, its results)`` would judge
+    it, and ``Verdicts.keys`` holds each group's values, in the order the
+    groups first appear. Without *by*, a target judged on one value judges
+    each row alone, and a target that combines results (``per``,
+    ``across``, a quota) judges all rows as one group.
+
+    A null value (None, NA, an Arrow or polars null, a masked entry) is a
+    result left out: its row alone is NO_DATA, and it is no part of a group.
+    NaN is refused unless ``nan="missing"`` reads it as a null. Every row is
+    checked before anything is judged: a bad value, period, unit or entity,
+    or two rows for one group, unit and period, raise an
+    :class:`~resolmetrics.InvalidColumnError` naming every bad row (counted
+    from 0) with what is wrong and how to fix it.
+    """
+    if not isinstance(target, Target):
+        raise InvalidTargetTypeError(
+            f"batch.evaluate(target) must be a Target such as Target(indicator, at_least(95)), "
+            f"got {target!r}"
+        )
+    policy = _policy(policy, "batch.evaluate")
+    _check_as_of(as_of, "batch.evaluate")
+    if nan not in _NAN:
+        raise InvalidArgumentError(
+            f"batch.evaluate(nan) must be 'error' (NaN is refused, the default) or 'missing' "
+            f"(NaN is a null: a result left out), got {nan!r}"
+        )
+    columns = _Columns(data, value)
+    inputs = Input(
+        values=columns.values,
+        period=columns.optional(period, "period"),
+        entity=columns.optional(entity, "entity"),
+        unit=columns.unit(unit),
+    )
+    keys: dict[str, _Array] = {}
+    if by is not None:
+        groups, count, keys = columns.groups(by)
+        inputs = Input(inputs.values, inputs.period, inputs.entity, inputs.unit, groups, count,
+                       Labels())  # fmt: skip
+    judged = judge(target, inputs, as_of, policy, nan)
+    return Verdicts(target, judged, inputs, keys, as_of=as_of, policy=policy)
+
+
+def _policy(policy: Policy | None, caller: str) -> Policy:
+    if policy is None:
+        return DEFAULT_POLICY
+    if not isinstance(policy, Policy):
+        raise InvalidArgumentTypeError(
+            f"{caller}(policy) must be a Policy or None, got {policy!r}"
+        )
+    return policy
+
+
+def _check_as_of(as_of: object, caller: str) -> None:
+    if as_of is not None and not isinstance(as_of, date):
+        raise InvalidArgumentTypeError(
+            f"{caller}(as_of) must be a datetime.date such as date(2023, 6, 30), or None for a "
+            f"final review, got {as_of!r}"
+        )
+
+
+class _Columns:
+    """The columns of *data*: a table's by name, or a column and its companions."""
+
+    def __init__(self, data: object, value: str) -> None:
+        self.data = data
+        self.size = table_length(data)
+        self.table = self.size is not None and not _is_column(data)
+        if self.table:
+            if not isinstance(value, str):
+                raise InvalidArgumentTypeError(
+                    f"batch.evaluate(value) names the column of values, got {value!r}"
+                )
+            self.names = table_names(data)
+            self.values = table_column(data, value, "value")
+        else:
+            self.names = ()
+            self.values = column(data, "value")
+            self.size = len(self.values)
+
+    def _column(self, given: object, argument: str) -> Column:
+        if self.table:
+            if not isinstance(given, str):
+                raise InvalidArgumentTypeError(
+                    f"batch.evaluate({argument}) names a column of the table, got "
+                    f"{type(given).__name__}; give the column's name"
+                )
+            return table_column(self.data, given, argument)
+        found = column(given, argument)
+        if len(found) != self.size:
+            raise InvalidArgumentError(
+                f"batch.evaluate({argument}) has {len(found):,} rows, but the values have "
+                f"{self.size:,}; give one {argument} per value"
+            )
+        return found
+
+    def optional(self, given: object, name: str) -> Column | None:
+        if given is None:
+            return None
+        if isinstance(given, str) and given == _AUTO:
+            if self.table and name in self.names:
+                return table_column(self.data, name, name)
+            return None
+        return self._column(given, name)
+
+    def unit(self, given: object) -> Column | str | None:
+        if given is None:
+            return None
+        if isinstance(given, str):
+            if given == _AUTO:
+                return self.optional(given, "unit")
+            if self.table and given in self.names:
+                return table_column(self.data, given, "unit")
+            return given  # the unit of every row
+        return self._column(given, "unit")
+
+    def groups(self, by: object) -> tuple[_Array, int, dict[str, _Array]]:
+        """A group code per row, the number of groups, and each group's key values."""
+        if self.table:
+            names = [by] if isinstance(by, str) else list(by)  # type: ignore[call-overload]
+            if not names or not all(isinstance(n, str) for n in names):
+                raise InvalidArgumentTypeError(
+                    f"batch.evaluate(by) names one or more columns of the table, got {by!r}"
+                )
+            keys = [(name, table_column(self.data, name, "by")) for name in names]
+        else:
+            items = list(by) if isinstance(by, tuple) else [by]
+            keys = [(f"by{i}" if len(items) > 1 else "by", self._column(item, "by"))
+                    for i, item in enumerate(items)]  # fmt: skip
+        return group_codes(keys)
+
+
+def _is_column(data: object) -> bool:
+    module = type(data).__module__.partition(".")[0]
+    if module == "pandas":
+        return type(data).__name__ in ("Series", "Index")
+    if module == "polars":
+        return type(data).__name__ == "Series"
+    if module == "pyarrow":
+        return type(data).__name__ in ("ChunkedArray",) or not hasattr(data, "num_columns")
+    return not isinstance(data, Mapping)
+
+
+def group_codes(keys: Sequence[tuple[str, Column]]) -> tuple[_Array, int, dict[str, _Array]]:
+    """Codes 0..k-1 per row for the distinct combinations of the *keys* columns, in order of
+    first appearance, the number k, and each group's key values."""
+    packed: _Array | None = None
+    firsts: dict[str, _Array] = {}
+    uniques: list[tuple[str, list[object], _Array]] = []
+    for name, key in keys:
+        codes, values = factorize(key)
+        if (codes < 0).any():
+            rows = np.nonzero(codes < 0)[0]
+            shown = ", ".join(str(r) for r in rows[:10].tolist())
+            raise InvalidArgumentError(
+                f"column {name!r} (by) has no value on {len(rows):,} rows (rows {shown}"
+                f"{', ...' if len(rows) > 10 else ''}, counted from 0); every row must say "
+                "which group it is in"
+            )
+        uniques.append((name, values, codes))
+        packed = codes if packed is None else packed * len(values) + codes
+    assert packed is not None
+    group, _ = factorize(Column("by", "int", packed.astype(np.int64)))
+    count = int(group.max()) + 1 if len(group) else 0
+    first_row = np.full(count, len(group), dtype=np.int64)
+    np.minimum.at(first_row, group, np.arange(len(group)))
+    for name, values, codes in uniques:
+        table = np.empty(len(values), dtype=object)
+        table[:] = values
+        firsts[name] = table[codes[first_row]] if count else table[:0]
+    return group, count, firsts

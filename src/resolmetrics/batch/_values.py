@@ -1,0 +1,683 @@
+"""The values of one target's results, read from a column, checked and ready to judge.
+
+:class:`Values` reads a :class:`~resolmetrics.batch._columns.Column` the way
+:class:`~resolmetrics.Result` reads one value and ``evaluate()`` checks it
+against its target (a number or a level, its unit, the indicator's limits),
+but for the whole column at once. Every bad row is found before anything is
+judged, and one :class:`~resolmetrics.InvalidColumnError` names them all,
+each with the message the scalar engine gives for that value.
+
+Comparisons never convert the values: a bound is converted once into each
+unit the column holds, and compared there, exactly (see ``_rational``).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from resolmetrics import units as _units
+from resolmetrics.errors import (
+    InvalidColumnError,
+    InvalidColumnTypeError,
+    InvalidResultError,
+    InvalidResultTypeError,
+    ResolmetricsError,
+    UnitError,
+)
+from resolmetrics.numbers import Exact, exact, looks_numeric
+from resolmetrics.results import Result
+from resolmetrics.rules import Kind
+from resolmetrics.targets import Target
+from resolmetrics.verdicts import Status
+
+from ._columns import Column, factorize
+from ._rational import Q, _ints, float_threshold, floats_to_q, product
+
+__all__ = ["CODES", "Labels", "Values", "codes_from_masks", "float_codes", "strict_code"]
+
+_Array = np.ndarray[Any, Any]
+
+CODES = {status: np.int8(code) for code, status in enumerate(Status)}
+"""The int8 code of each status: its place in :class:`~resolmetrics.Status`."""
+
+EXCEEDED, ACHIEVED, NOT = 0, 1, 2
+IN_PROGRESS, NO_DATA = 3, 4
+
+_CHUNK = 1 << 16  # rows a float kernel works on at a time: its temporaries stay in cache
+_SHOWN = 10  # bad rows shown in a message
+
+
+class Labels:
+    """How rows are named in messages: by position, or by the file line they came from."""
+
+    def __init__(self, lines: _Array | None = None, noun: str = "row") -> None:
+        self.lines = lines
+        self.noun = noun
+
+    def of(self, row: int) -> int:
+        return row if self.lines is None else int(self.lines[row])
+
+    def name(self, row: int) -> str:
+        return f"{self.noun} {self.of(row)}"
+
+
+class _Problems:
+    """Bad rows of a column: where, and what the scalar engine says about each."""
+
+    def __init__(self, where: str, column: str, labels: Labels) -> None:
+        self.where = where
+        self.column = column
+        self.labels = labels
+        self.rows: list[_Array] = []
+        self.explain: list[Callable[[int], str]] = []
+        self.types = False
+
+    def add(
+        self, rows: _Array, explain: Callable[[int], str], *, type_error: bool = False
+    ) -> None:
+        rows = np.asarray(rows, dtype=np.int64)
+        if rows.size:
+            self.rows.append(rows)
+            self.explain.append(explain)
+            self.types = self.types or type_error
+
+    def raise_any(self) -> None:
+        if not self.rows:
+            return
+        every = np.concatenate(self.rows)
+        owner = np.concatenate([np.full(len(r), i) for i, r in enumerate(self.rows)])
+        order = np.argsort(every, kind="stable")
+        every, owner = every[order], owner[order]
+        count = len(every)
+        lines = [
+            f"  {self.labels.name(int(row))}: {self.explain[int(who)](int(row))}"
+            for row, who in zip(every[:_SHOWN].tolist(), owner[:_SHOWN].tolist(), strict=True)
+        ]
+        if count > _SHOWN:
+            lines.append(f"  ... and {count - _SHOWN:,} more {self.labels.noun}s")
+        noun = self.labels.noun + ("" if count == 1 else "s")
+        counted = " (counted from 0)" if self.labels.lines is None else ""
+        head = (
+            f"{self.where}, column {self.column!r}: {count:,} {noun}{counted} cannot be judged; "
+            "nothing was judged"
+        )
+        error = InvalidColumnTypeError if self.types else InvalidColumnError
+        rows = tuple(self.labels.of(int(row)) for row in every.tolist())
+        raise error("\n".join([head, *lines]), self.column, rows)
+
+
+def _scalar_message(build: Callable[[], object]) -> str:
+    """The message the scalar engine gives for a value (build() must raise)."""
+    try:
+        build()
+    except ResolmetricsError as exc:
+        return str(exc)
+    return "cannot be judged"
+
+
+_PLAIN = r"^[+-]?[0-9]{1,18}(\.[0-9]{1,18})?$"
+
+
+class Values:
+    """A target's result values from one column, checked (see the module docstring).
+
+    ``present`` marks the rows with a value (False for nulls, and for NaN
+    read as missing); ``kind`` is ``"float"``, ``"exact"`` or ``"level"``.
+    With ``level=True`` the values are judged in the indicator's unit (the
+    yearly levels of a growth target), else in the target's.
+    """
+
+    def __init__(
+        self,
+        target: Target,
+        column: Column,
+        *,
+        unit: Column | str | None = None,
+        nan: str = "error",
+        labels: Labels | None = None,
+        level: bool = False,
+    ) -> None:
+        self.target = target
+        self.size = len(column)
+        self.labels = labels or Labels()
+        indicator = target.indicator
+        self.to_unit = indicator.unit if level else target.unit
+        problems = _Problems(f"indicator {target.key!r}", column.name, self.labels)
+        self.present = column.is_valid().copy()
+        self.floats: _Array | None = None
+        self._q: Q | None = None
+        self.ranks: _Array | None = None
+        self.kind = "exact"
+        self._read(column, nan, problems)
+        self._read_units(unit, problems)
+        problems.raise_any()
+        self._check_limits(column, problems)
+        problems.raise_any()
+
+    # ------------------------------------------------------------------ reading
+
+    def _read(self, column: Column, nan: str, problems: _Problems) -> None:
+        kind = column.kind
+        scale = self.target.indicator.scale
+        if kind == "bool":
+            rows = np.nonzero(self.present)[0]
+            problems.add(rows, lambda row: _scalar_message(lambda: Result(bool(column.data[row]))),
+                         type_error=True)  # fmt: skip
+            return
+        if kind == "float":
+            self._read_floats(column, nan, problems)
+        elif kind == "int":
+            self._q = Q(np.where(self.present, column.data, 0), 1)
+        elif kind == "decimal":
+            self._q = Q(column.data, 10**column.scale)
+        elif kind in ("text", "object", "exact"):
+            self._read_objects(column, nan, problems)
+            return
+        self.kind = "float" if kind == "float" else "exact"
+        if scale is not None:
+            rows = np.nonzero(self.present)[0]
+            problems.add(rows, self._judged_message(column))
+
+    def _judged_message(self, column: Column) -> Callable[[int], str]:
+        """The scalar message for row *row* of *column* judged on the target."""
+        target = self.target
+
+        def explain(row: int) -> str:
+            value = column.data[row]
+            if column.kind == "decimal":
+                value = Fraction(int(value), 10**column.scale)
+            return _scalar_message(lambda: _judge_one(target, value, None))
+
+        return explain
+
+    def _read_floats(self, column: Column, nan: str, problems: _Problems) -> None:
+        values = column.data
+        nans, bad = _float_problems(values, column.valid)
+        if nans.size:
+            if nan == "missing":
+                self.present[nans] = False
+            else:
+                problems.add(nans, _nan_message)
+        if bad.size:
+            problems.add(bad, lambda row: _scalar_message(lambda: Result(float(values[row]))))
+        self.floats = values
+        self.kind = "float"
+
+    def _read_objects(self, column: Column, nan: str, problems: _Problems) -> None:
+        """Text, mixed objects, or wide exact numbers: numbers and levels, row by row at worst."""
+        data = column.data
+        numbers: dict[int, Exact] = {}
+        levels: dict[int, str] = {}
+        rows = np.nonzero(self.present)[0]
+        if column.kind == "text":
+            fast, rest = _plain_numbers(data, rows)
+            q_fast = fast
+            todo = rest
+        else:
+            q_fast = None
+            todo = rows
+        for row in todo.tolist():
+            item = data[row]
+            if isinstance(item, str):
+                if looks_numeric(item):
+                    try:
+                        numbers[row] = exact(item.strip(), argument="Result(value)",
+                                             error=InvalidResultError,
+                                             type_error=InvalidResultTypeError)  # fmt: skip
+                    except ResolmetricsError as exc:
+                        problems.add(np.array([row]), _fixed(str(exc)))
+                else:
+                    levels[row] = item
+                continue
+            if isinstance(item, float) and item != item and nan == "missing":
+                self.present[row] = False
+                continue
+            try:
+                value = Result(item).value
+            except ResolmetricsError as exc:
+                type_error = isinstance(exc, TypeError)
+                message = (
+                    _nan_message(row) if isinstance(item, float) and item != item else str(exc)
+                )
+                problems.add(np.array([row]), _fixed(message), type_error=type_error)
+                continue
+            if isinstance(value, str):
+                levels[row] = value
+            else:
+                numbers[row] = value
+        scale = self.target.indicator.scale
+        number_rows = np.array(sorted(numbers), dtype=np.int64)
+        if q_fast is not None:
+            fast_rows, fast_q = q_fast
+        else:
+            fast_rows, fast_q = np.zeros(0, dtype=np.int64), None
+        if scale is not None:
+            bad = np.concatenate([fast_rows, number_rows])
+            problems.add(np.sort(bad), self._judged_message(column))
+            self._read_levels(levels, problems, column)
+            return
+        if levels:
+            level_rows = np.array(sorted(levels), dtype=np.int64)
+            problems.add(level_rows, self._judged_message(column))
+        self.kind = "exact"
+        self._q = _assemble(self.size, fast_rows, fast_q, numbers)
+
+    def _read_levels(self, levels: dict[int, str], problems: _Problems, column: Column) -> None:
+        scale = self.target.indicator.scale
+        assert scale is not None
+        self.level_text = levels
+        ranks = np.full(self.size, -1, dtype=np.int64)
+        if levels:
+            rows = np.array(list(levels), dtype=np.int64)
+            words = np.empty(len(rows), dtype=object)
+            words[:] = list(levels.values())
+            codes, distinct = factorize(Column("level", "text", words))
+            known = np.empty(len(distinct), dtype=np.int64)
+            for index, word in enumerate(distinct):
+                known[index] = scale._index.get(" ".join(str(word).split()).casefold(), -1)
+            found = known[codes]
+            ranks[rows] = found
+            problems.add(rows[found < 0], self._judged_message(column))
+        self.ranks = ranks
+        self.kind = "level"
+
+    def _read_units(self, unit: Column | str | None, problems: _Problems) -> None:
+        """The unit of every row, and the exact factor from each into the judged unit."""
+        indicator = self.target.indicator
+        self.unit_rows: _Array | None = None  # index into unit_names, per row; None: one unit
+        # a result with no unit (or the unit "count") is in the indicator's unit, as in Result
+        if unit is None or isinstance(unit, str):
+            given = None
+            if unit is not None:
+                try:
+                    given = _units.canonical(
+                        unit, argument="unit", type_error=InvalidResultTypeError
+                    )
+                except UnitError as exc:
+                    raise UnitError(f"indicator {self.target.key!r}: {exc}") from None
+            self.unit_names: tuple[str | None, ...] = (indicator.unit if given is None else given,)
+        else:
+            codes, distinct = factorize(unit)
+            names: list[str | None] = []
+            for index, text in enumerate(distinct):
+                try:
+                    names.append(_units.canonical(str(text), argument="Result(unit)",
+                                                  type_error=InvalidResultTypeError))  # fmt: skip
+                except ResolmetricsError as exc:
+                    message = str(exc)
+                    problems.add(np.nonzero((codes == index) & self.present)[0], _fixed(message))
+                    names.append(indicator.unit)
+            # a row with no unit is in the indicator's unit
+            null = codes < 0
+            if null.any():
+                codes = np.where(null, len(names), codes)
+                names.append(indicator.unit)
+            self.unit_names = tuple(indicator.unit if n is None else n for n in names)
+            self.unit_rows = codes.astype(np.int16)
+        if self.kind == "level":
+            named = [i for i, name in enumerate(self.unit_names) if name is not None]
+            if named:  # a rating takes no unit
+                target, texts, given_units = self.target, self.level_text, self.unit_names
+
+                def explain(row: int) -> str:
+                    unit = given_units[self._unit_of(row)]
+                    return _scalar_message(lambda: _judge_one(target, texts[row], unit))
+
+                problems.add(self._rows_of(*named), explain)
+            self.factors: tuple[Fraction, ...] = (Fraction(1),) * len(self.unit_names)
+            return
+        factors = []
+        for index, name in enumerate(self.unit_names):
+            try:
+                factors.append(Fraction(_units.factor(name, self.to_unit)))
+            except UnitError:
+                problems.add(self._rows_of(index), self._unit_message(name))
+                factors.append(Fraction(1))
+        self.factors = tuple(factors)
+
+    def _unit_of(self, row: int) -> int:
+        return 0 if self.unit_rows is None else int(self.unit_rows[row])
+
+    def _rows_of(self, *units: int) -> _Array:
+        """The rows with a value in one of the units numbered *units*."""
+        if self.unit_rows is None:
+            return np.nonzero(self.present)[0] if 0 in units else np.zeros(0, dtype=np.int64)
+        return np.nonzero(np.isin(self.unit_rows, units) & self.present)[0]
+
+    def _unit_message(self, unit: str | None) -> Callable[[int], str]:
+        """The scalar message for a number in *unit*, which the judged unit cannot take."""
+        return lambda row: _scalar_message(lambda: _judge_one(self.target, 1, unit))
+
+    def _check_limits(self, column: Column, problems: _Problems) -> None:
+        indicator = self.target.indicator
+        if indicator.limits is None or self.kind == "level":
+            return
+        lo, hi = indicator.limits
+        to_indicator = Fraction(_units.factor(self.to_unit, indicator.unit))
+        outside = np.zeros(self.size, dtype=bool)
+        if lo is not None:
+            greater, equal = self.compare(Fraction(lo) / to_indicator)
+            outside |= ~(greater | equal)
+        if hi is not None:
+            greater, _ = self.compare(Fraction(hi) / to_indicator)
+            outside |= greater
+        outside &= self.present
+        if outside.any():
+            names = self.unit_names
+
+            def explain(row: int) -> str:
+                value = self._raw_value(column, row)
+                return _scalar_message(
+                    lambda: _judge_one(self.target, value, names[self._unit_of(row)])
+                )
+
+            problems.add(np.nonzero(outside)[0], explain)
+
+    def _raw_value(self, column: Column, row: int) -> object:
+        if self.kind == "float":
+            assert self.floats is not None
+            return float(self.floats[row])
+        assert self._q is not None
+        return self._q.exact(row)
+
+    # ------------------------------------------------------------------ judging
+
+    def compare(self, bound: Fraction) -> tuple[_Array, _Array]:
+        """(value > bound, value == bound) per row, *bound* in the judged unit; exact."""
+        if self.kind == "level":
+            assert self.ranks is not None
+            whole = bound.denominator == 1
+            greater = self.ranks > bound
+            equal = (self.ranks == bound) if whole else np.zeros(self.size, dtype=bool)
+            return greater, equal
+        if self.unit_rows is None:
+            return self._compare_in(bound / self.factors[0], None)
+        greater = np.zeros(self.size, dtype=bool)
+        equal = np.zeros(self.size, dtype=bool)
+        for index, factor in enumerate(self.factors):
+            rows = np.nonzero(self.unit_rows == index)[0]
+            if rows.size:
+                g, e = self._compare_in(bound / factor, rows)
+                greater[rows] = g
+                equal[rows] = e
+        return greater, equal
+
+    def _compare_in(self, bound: Fraction, rows: _Array | None) -> tuple[_Array, _Array]:
+        if self.kind == "float":
+            assert self.floats is not None
+            values = self.floats if rows is None else self.floats[rows]
+            nearest, side = float_threshold(bound)
+            greater = values >= nearest if side > 0 else values > nearest
+            equal = values == nearest if side == 0 else np.zeros(len(values), dtype=bool)
+            return greater, equal
+        assert self._q is not None
+        q = self._q if rows is None else self._q.take(rows)
+        return q.threshold(bound)
+
+    def exact(self) -> Q:
+        """The values in the judged unit, exactly (0 on rows without a value)."""
+        if self.kind == "level":
+            assert self.ranks is not None
+            return Q(self.ranks, 1)
+        if self._q is None:
+            assert self.floats is not None
+            floats = np.where(self.present, self.floats, 0.0)
+            self._q = floats_to_q(floats)
+        q = self._q
+        if self.unit_rows is None:
+            factor = self.factors[0]
+            return q if factor == 1 else q.scale(factor)
+        den = math.lcm(*(factor.denominator for factor in self.factors))
+        multipliers = np.empty(len(self.factors), dtype=object)
+        multipliers[:] = [f.numerator * (den // f.denominator) for f in self.factors]
+        scaled = product(q.num, _ints(multipliers[self.unit_rows]))
+        over = product(q.den, den)
+        assert not isinstance(scaled, int)
+        return Q(scaled, over)
+
+    def codes(self, target: Target, strict: int) -> _Array:
+        """The status code of every row judged alone against *target* (NO_DATA where empty)."""
+        if self.kind == "float" and self.unit_rows is None:
+            assert self.floats is not None
+            factor = self.factors[0]
+            lo = float_threshold(Fraction(target.lo) / factor)
+            hi = float_threshold(Fraction(target.hi) / factor)
+            codes = float_codes(self.floats, target.kind, target.sign, lo, hi, strict)
+        else:
+            lo_gt, lo_eq = self.compare(Fraction(target.lo))
+            hi_gt, hi_eq = (lo_gt, lo_eq) if target.hi == target.lo else self.compare(
+                Fraction(target.hi))  # fmt: skip
+            codes = codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq, strict)
+        if not self.present.all():
+            codes[~self.present] = NO_DATA
+        return codes
+
+
+def _judge_one(target: Target, value: object, unit: str | None) -> object:
+    from resolmetrics.evaluate import judged_value
+
+    return judged_value(target, Result(value, unit))
+
+
+def _fixed(message: str) -> Callable[[int], str]:
+    return lambda row: message
+
+
+def _nan_message(row: int) -> str:
+    return (
+        "NaN is not a number; a missing result is a null (None, NA), or pass nan='missing' "
+        "if NaN marks missing data in this column"
+    )
+
+
+def _assemble(size: int, fast_rows: _Array, fast_q: Q | None, numbers: dict[int, Exact]) -> Q:
+    """One Q over every row from the rows read fast and the rows read one by one."""
+    if not numbers:
+        if fast_q is None:
+            return Q(np.zeros(size, dtype=np.int64), 1)
+        assert isinstance(fast_q.den, int)
+        num = np.zeros(size, dtype=fast_q.num.dtype)
+        num[fast_rows] = fast_q.num
+        return Q(num, fast_q.den)
+    slow = Q.from_exact(list(numbers.values()))
+    slow_rows = np.array(list(numbers), dtype=np.int64)
+    den = slow.den
+    assert isinstance(den, int)
+    if fast_q is not None:
+        assert isinstance(fast_q.den, int)
+        den = math.lcm(den, fast_q.den)
+    num = np.zeros(size, dtype=object)
+    num[slow_rows] = product(slow.num, den // slow.den)
+    if fast_q is not None:
+        assert isinstance(fast_q.den, int)
+        num[fast_rows] = product(fast_q.num, den // fast_q.den)
+    return Q(_ints(num), den)
+
+
+def _plain_numbers(data: _Array, rows: _Array) -> tuple[tuple[_Array, Q | None], _Array]:
+    """Rows of *data* that are plain decimals ("93.1", "-4"), read at once; and the rest.
+
+    With pyarrow the text is matched and converted in Arrow's compute
+    kernels; without it, every row goes the slow way.
+    """
+    try:
+        import pyarrow as pa
+        import pyarrow.compute as pc
+    except ImportError:
+        return (np.zeros(0, dtype=np.int64), None), rows
+    if rows.size == 0:
+        return (rows, None), rows
+    text = pc.utf8_trim_whitespace(pa.array(data[rows], type=pa.string()))
+    plain = pc.match_substring_regex(text, _PLAIN).to_numpy(zero_copy_only=False)
+    chosen = pc.filter(text, pa.array(plain))
+    if len(chosen) == 0:
+        return (np.zeros(0, dtype=np.int64), None), rows
+    length = pc.utf8_length(chosen).to_numpy(zero_copy_only=False).astype(np.int64)
+    dot = pc.find_substring(chosen, ".").to_numpy(zero_copy_only=False).astype(np.int64)
+    places = np.where(dot >= 0, length - dot - 1, 0)
+    signed = pc.starts_with(chosen, "-").to_numpy(zero_copy_only=False) | pc.starts_with(
+        chosen, "+").to_numpy(zero_copy_only=False)  # fmt: skip
+    whole = np.where(dot >= 0, dot, length) - signed
+    scale = int(places.max())
+    if int((whole + scale).max()) > 18:  # may not fit in int64: the slow way, exactly
+        return (np.zeros(0, dtype=np.int64), None), rows
+    decimals = pc.cast(chosen, pa.decimal128(38, scale))
+    words = np.frombuffer(decimals.buffers()[1], dtype=np.int64)[: 2 * len(decimals)]
+    mantissas = words[0::2].copy()
+    fast_rows = rows[plain]
+    return (fast_rows, Q(mantissas, 10**scale)), rows[~plain]
+
+
+# --------------------------------------------------------------------------- float kernels
+
+_HUGE = np.uint64(np.array(1e101).view(np.uint64) << np.uint64(1))
+_TINY = np.uint64(np.array(1e-100).view(np.uint64) << np.uint64(1))
+_ONE = np.uint64(1)
+
+
+def _float_problems(values: _Array, valid: _Array | None) -> tuple[_Array, _Array]:
+    """(rows holding NaN, rows that are infinite or out of range), among *valid* rows.
+
+    A float is in range when its shortest repr is zero or between 1e-100
+    and 1e100 (as :func:`resolmetrics.numbers.exact` requires): on the
+    magnitude's bits shifted left by one (which drops the sign and keeps
+    the order), that is ``bits == 0`` or ``TINY <= bits < HUGE``; NaN and
+    the infinities lie above HUGE.
+    """
+    bits = values.view(np.uint64)
+    found: list[_Array] = []
+    shifted = np.empty(min(_CHUNK, len(values)), dtype=np.uint64)
+    for start in range(0, len(values), _CHUNK):
+        stop = min(start + _CHUNK, len(values))
+        part = shifted[: stop - start]
+        np.left_shift(bits[start:stop], _ONE, out=part)
+        if valid is not None:
+            part[~valid[start:stop]] = 0
+        top = part.max()
+        np.subtract(part, _ONE, out=part)  # 0 wraps to the largest: never "tiny"
+        if top >= _HUGE or part.min() < _TINY - _ONE:
+            np.add(part, _ONE, out=part)
+            bad = (part >= _HUGE) | ((part > 0) & (part < _TINY))
+            found.append(np.nonzero(bad)[0] + start)
+    if not found:
+        empty = np.zeros(0, dtype=np.int64)
+        return empty, empty
+    rows = np.concatenate(found)
+    nan = np.isnan(values[rows])
+    return rows[nan], rows[~nan]
+
+
+def _greater(values: _Array, threshold: tuple[float, int], out: _Array) -> _Array:
+    nearest, side = threshold
+    if side > 0:
+        return np.greater_equal(values, nearest, out=out)
+    return np.greater(values, nearest, out=out)
+
+
+def _at_least(values: _Array, threshold: tuple[float, int], out: _Array) -> _Array:
+    nearest, side = threshold
+    if side < 0:
+        return np.greater(values, nearest, out=out)
+    return np.greater_equal(values, nearest, out=out)
+
+
+def float_codes(
+    values: _Array,
+    kind: Kind,
+    sign: int,
+    lo: tuple[float, int],
+    hi: tuple[float, int],
+    strict: int,
+) -> _Array:
+    """The status code of every float against a rule, chunk by chunk; exact (see float_threshold).
+
+    ``lo`` and ``hi`` are the bounds' thresholds in the values' unit;
+    *strict* is the code of a met strict bound.
+    """
+    size = len(values)
+    codes = np.empty(size, dtype=np.int8)
+    a = np.empty(min(_CHUNK, size), dtype=bool)
+    b = np.empty(min(_CHUNK, size), dtype=bool)
+    for start in range(0, size, _CHUNK):
+        stop = min(start + _CHUNK, size)
+        part = values[start:stop]
+        out = codes[start:stop]
+        first, second = a[: stop - start], b[: stop - start]
+        if kind is Kind.AT_LEAST:  # 2 - (v >= lo) - (v > lo)
+            _at_least(part, lo, first)
+            _greater(part, lo, second)
+            np.subtract(NOT, first.view(np.int8), out=out)
+            np.subtract(out, second.view(np.int8), out=out)
+        elif kind is Kind.AT_MOST:  # 2 - (v <= lo) - (v < lo)
+            _greater(part, lo, first)
+            _at_least(part, lo, second)
+            np.add(first.view(np.int8), second.view(np.int8), out=out)  # 0, 1 or 2: = code
+        elif kind is Kind.ABOVE:
+            _greater(part, lo, first)
+            np.multiply(first.view(np.int8), strict - NOT, out=out)
+            np.add(out, NOT, out=out)
+        elif kind is Kind.BELOW:
+            _at_least(part, lo, first)  # not met where v >= lo
+            np.multiply(first.view(np.int8), NOT - strict, out=out)
+            np.add(out, strict, out=out)
+        elif kind is Kind.EXACTLY:
+            nearest, side = lo
+            if side == 0:
+                np.equal(part, nearest, out=first)
+            else:
+                first[:] = False
+            np.subtract(NOT, first.view(np.int8), out=out)
+        else:  # between: below lo, above hi
+            _at_least(part, lo, first)
+            np.logical_not(first, out=first)
+            _greater(part, hi, second)
+            if sign > 0:  # 1 + below - above
+                np.subtract(first.view(np.int8), second.view(np.int8), out=out)
+                np.add(out, ACHIEVED, out=out)
+            elif sign < 0:  # 1 + above - below
+                np.subtract(second.view(np.int8), first.view(np.int8), out=out)
+                np.add(out, ACHIEVED, out=out)
+            else:
+                np.logical_or(first, second, out=first)
+                np.add(first.view(np.int8), ACHIEVED, out=out)
+    return codes
+
+
+def codes_from_masks(
+    kind: Kind,
+    sign: int,
+    lo_greater: _Array,
+    lo_equal: _Array,
+    hi_greater: _Array,
+    hi_equal: _Array,
+    strict: int,
+) -> _Array:
+    """Status codes from exact comparisons with the bounds (value > bound, value == bound)."""
+    i8 = np.int8
+    if kind is Kind.AT_LEAST:
+        return (NOT - (lo_greater | lo_equal).astype(i8) - lo_greater.astype(i8)).astype(i8)
+    if kind is Kind.AT_MOST:
+        return (lo_greater.astype(i8) + (lo_greater | lo_equal).astype(i8)).astype(i8)
+    if kind is Kind.ABOVE:
+        return np.where(lo_greater, strict, NOT).astype(i8)
+    if kind is Kind.BELOW:
+        return np.where(lo_greater | lo_equal, NOT, strict).astype(i8)
+    if kind is Kind.EXACTLY:
+        return np.where(lo_equal, ACHIEVED, NOT).astype(i8)
+    below = ~(lo_greater | lo_equal)
+    above = hi_greater
+    if sign > 0:
+        return (ACHIEVED + below.astype(i8) - above.astype(i8)).astype(i8)
+    if sign < 0:
+        return (ACHIEVED + above.astype(i8) - below.astype(i8)).astype(i8)
+    return (ACHIEVED + (below | above).astype(i8)).astype(i8)
+
+
+def strict_code(status: Status) -> int:
+    """The code a met strict bound gets under a policy's ``strict_met``."""
+    return int(CODES[status])
