@@ -18,7 +18,7 @@ from typing import Any
 
 import pyarrow as pa
 import pytest
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import resolmetrics as rm
@@ -27,6 +27,8 @@ from resolmetrics.numbers import as_text
 from resolmetrics.strategies import (
     population_targets,
     quota_targets,
+    resolution_results,
+    resolutions,
     results,
     targets,
     unit_results,
@@ -244,3 +246,42 @@ def test_floats_are_their_shortest_repr_beside_any_bound(
         assert verdicts.status(row) is scalar.status, value
         assert actual[row] == scalar.actual, value
         assert margin[row] == scalar.margin, value
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), st.sampled_from(KINDS), AS_OF)
+def test_a_review_per_unit_equals_resolution_evaluate(
+    data: Any, kind: str, as_of: date | None
+) -> None:
+    """For drawn resolutions mixing every kind of target, and several units each with its
+    own results (keys and years missing at times), each unit's column of the review holds the
+    statuses of Resolution.evaluate on that unit's results, and its report is that report."""
+    resolution = data.draw(resolutions())
+    units = data.draw(st.lists(resolution_results(resolution, missing=True), min_size=1,
+                               max_size=3))  # fmt: skip
+    expected = []
+    for found in units:
+        try:
+            expected.append(resolution.evaluate(found, as_of=as_of))
+        except rm.ResolmetricsError:
+            event("the scalar engine refuses these results")
+            return  # results the scalar engine refuses are held to it by the tests above
+    rows = [(number, key, r) for number, unit in enumerate(units)
+            for key, found in unit.items() for r in found]  # fmt: skip
+    table = {
+        "value": _values_column([r.value for _, _, r in rows], kind),
+        "unit": [r.unit for _, _, r in rows],
+        "period": [r.period for _, _, r in rows],
+        "entity": [r.entity for _, _, r in rows],
+        "indicator": [key for _, key, _ in rows],
+        "reviewed": [f"unit {number}" for number, _, _ in rows],
+    }
+    review = batch.review(resolution, table, by="reviewed", as_of=as_of)
+    for number, report in enumerate(expected):
+        if not units[number] or not any(units[number].values()):
+            continue  # a unit with no rows is not in the table
+        index = review.find(reviewed=f"unit {number}")
+        statuses = [batch.STATUSES[code] for code in review.codes[:, index]]
+        assert statuses == [v.status for v in report.verdicts]
+        assert review.report(index) == report
+        event("a unit compared")

@@ -55,7 +55,7 @@ from ._engine import Input, judge  # noqa: E402
 from ._output import STATUSES, ExactColumn, Verdicts  # noqa: E402
 from ._values import Labels  # noqa: E402
 
-__all__ = ["STATUSES", "ExactColumn", "Verdicts", "evaluate"]
+__all__ = ["STATUSES", "ExactColumn", "Review", "Verdicts", "evaluate", "review"]
 
 _Array = np.ndarray[Any, Any]
 _AUTO = "auto"
@@ -111,11 +111,7 @@ def evaluate(
         )
     policy = _policy(policy, "batch.evaluate")
     _check_as_of(as_of, "batch.evaluate")
-    if nan not in _NAN:
-        raise InvalidArgumentError(
-            f"batch.evaluate(nan) must be 'error' (NaN is refused, the default) or 'missing' "
-            f"(NaN is a null: a result left out), got {nan!r}"
-        )
+    _nan(nan, "batch.evaluate")
     columns = _Columns(data, value)
     inputs = Input(
         values=columns.values,
@@ -130,6 +126,14 @@ def evaluate(
                        Labels())  # fmt: skip
     judged = judge(target, inputs, as_of, policy, nan)
     return Verdicts(target, judged, inputs, keys, as_of=as_of, policy=policy)
+
+
+def _nan(nan: object, caller: str) -> None:
+    if nan not in _NAN:
+        raise InvalidArgumentError(
+            f"{caller}(nan) must be 'error' (NaN is refused, the default) or 'missing' "
+            f"(NaN is a null: a result left out), got {nan!r}"
+        )
 
 
 def _policy(policy: Policy | None, caller: str) -> Policy:
@@ -260,3 +264,6 @@ def group_codes(keys: Sequence[tuple[str, Column]]) -> tuple[_Array, int, dict[s
         table[:] = values
         firsts[name] = table[codes[first_row]] if count else table[:0]
     return group, count, firsts
+
+
+from ._review import Review, review  # noqa: E402  (it uses the helpers above)
