@@ -24,7 +24,6 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
-import attrs
 import numpy as np
 
 from resolmetrics.errors import InvalidArgumentError, InvalidArgumentTypeError
@@ -34,22 +33,53 @@ __all__ = ["Column", "column", "factorize", "remap", "table_column", "table_leng
 _Array = np.ndarray[Any, Any]
 
 
-@attrs.frozen
 class Column:
-    """One column of values as the engine reads it (see the module docstring)."""
+    """One column of values as the engine reads it (see the module docstring).
 
-    name: str
-    kind: str
-    data: _Array
-    valid: _Array | None = None
-    scale: int = 0
+    A text column read from Arrow keeps its Arrow array (``arrow``) and
+    makes the numpy array of str objects (``data``) only if it is asked for:
+    text is matched and factorized in Arrow's kernels.
+    """
+
+    __slots__ = ("_data", "arrow", "kind", "name", "scale", "valid")
+
+    def __init__(
+        self,
+        name: str,
+        kind: str,
+        data: _Array | None,
+        valid: _Array | None = None,
+        scale: int = 0,
+        *,
+        arrow: Any = None,
+    ) -> None:
+        self.name = name
+        self.kind = kind
+        self._data = data
+        self.valid = valid
+        self.scale = scale
+        self.arrow = arrow
+
+    @property
+    def data(self) -> _Array:
+        if self._data is None:
+            self._data = np.asarray(self.arrow.to_numpy(zero_copy_only=False), dtype=object)
+        return self._data
 
     def __len__(self) -> int:
-        return len(self.data)
+        return len(self._data) if self._data is not None else len(self.arrow)
+
+    def with_valid(self, valid: _Array | None) -> Column:
+        return Column(self.name, self.kind, self._data, valid, self.scale, arrow=self.arrow)
 
     def take(self, rows: _Array) -> Column:
         valid = None if self.valid is None else self.valid[rows]
-        return Column(self.name, self.kind, self.data[rows], valid, self.scale)
+        if self._data is None:
+            import pyarrow as pa
+
+            return Column(self.name, self.kind, None, valid, self.scale,
+                          arrow=self.arrow.take(pa.array(rows)))  # fmt: skip
+        return Column(self.name, self.kind, self._data[rows], valid, self.scale)
 
     def is_valid(self) -> _Array:
         """The mask of rows holding a value (all True where none is null)."""
@@ -97,7 +127,7 @@ def _short(value: object) -> str:
 def _masked(column: Column, valid: _Array) -> Column:
     if column.valid is not None:
         valid = valid & column.valid
-    return attrs.evolve(column, valid=None if valid.all() else valid)
+    return column.with_valid(None if valid.all() else valid)
 
 
 def _from_numpy(values: _Array, name: str) -> Column:
@@ -149,6 +179,13 @@ def _from_pandas(values: Any, name: str) -> Column:
     if isinstance(dtype, np.dtype):
         return _from_numpy(values.to_numpy(), name)
     missing = values.isna().to_numpy()
+    if isinstance(dtype, pd.StringDtype):  # text, whatever stores it
+        if dtype.storage == "pyarrow":
+            import pyarrow as pa
+
+            return _from_arrow(pa.array(values.array), name)
+        text = values.to_numpy(dtype=object, na_value="")
+        return Column(name, "text", text, None if not missing.any() else ~missing)
     kind = getattr(dtype, "kind", "O")
     if kind in "iu":
         data = values.to_numpy(dtype="int64" if kind == "i" else "uint64", na_value=0)
@@ -191,8 +228,7 @@ def _from_arrow(values: Any, name: str) -> Column:
     if pa.types.is_decimal(kind):
         return _from_decimal(values, name, valid)
     if pa.types.is_string(kind) or pa.types.is_large_string(kind) or _is_view(pa, kind):
-        data = np.asarray(values.to_numpy(zero_copy_only=False), dtype=object)
-        return Column(name, "text", data, valid)
+        return Column(name, "text", None, valid, arrow=values)
     raise InvalidArgumentTypeError(
         f"column {name!r} holds Arrow {kind} values; give numbers (int, float or decimal), "
         "text, or rating levels"
@@ -229,7 +265,7 @@ _NUMBER_TYPES = (int, float, Decimal, Fraction)
 
 def _from_objects(items: _Array, name: str) -> Column:
     """A column of Python objects: all str, all float, all int, or a mix read one by one."""
-    kinds = {type(item) for item in items.tolist()}
+    kinds = set(map(type, items))
     missing = _missing_mask(items, kinds)
     valid = None if missing is None else ~missing
     present = kinds - {type(None)} - _NA_TYPES
@@ -333,11 +369,15 @@ def factorize(col: Column, *, sort: bool = False) -> tuple[_Array, list[object]]
     In order of first appearance, or with *sort* in sorted order (strings
     by code point, as Python compares them).
     """
+    values: list[object]
+    if col.arrow is not None and col._data is None:
+        codes, values = _factorize_arrow(col.arrow)
+        return _sorted(codes, values) if sort else (codes, values)
     data = col.data
     if col.kind in ("float", "int", "decimal", "bool"):
         uniques, inverse = np.unique(data, return_inverse=True)
         codes = inverse.astype(np.int64)
-        values: list[object] = uniques.tolist()
+        values = uniques.tolist()
     else:
         codes, values = _factorize_objects(data)
     if col.valid is not None:
@@ -348,12 +388,8 @@ def factorize(col: Column, *, sort: bool = False) -> tuple[_Array, list[object]]
         codes = remap(codes, renumbered)
         values = [values[i] for i in used.tolist()]
     if sort:
-        ordered = sorted(range(len(values)), key=lambda i: values[i])  # type: ignore[arg-type,return-value]
-        rank = np.empty(len(values), dtype=np.int64)
-        rank[ordered] = np.arange(len(values))
-        codes = remap(codes, rank)
-        values = [values[i] for i in ordered]
-    elif col.kind in ("float", "int", "decimal", "bool") and len(values) > 1:
+        return _sorted(codes, values)
+    if col.kind in ("float", "int", "decimal", "bool") and len(values) > 1:
         # np.unique sorts; give codes in order of first appearance instead
         first = np.full(len(values), len(codes), dtype=np.int64)
         present = codes >= 0
@@ -371,6 +407,23 @@ def remap(codes: _Array, table: _Array) -> _Array:
     if len(table) == 0:
         return np.full(len(codes), -1, dtype=np.int64)
     return np.where(codes >= 0, table[np.maximum(codes, 0)], -1)
+
+
+def _sorted(codes: _Array, values: list[object]) -> tuple[_Array, list[object]]:
+    """The codes renumbered so that the values are in sorted order."""
+    ordered = sorted(range(len(values)), key=lambda i: values[i])  # type: ignore[arg-type,return-value]
+    rank = np.empty(len(values), dtype=np.int64)
+    rank[ordered] = np.arange(len(values))
+    return remap(codes, rank), [values[i] for i in ordered]
+
+
+def _factorize_arrow(values: Any) -> tuple[_Array, list[object]]:
+    """Codes in order of first appearance (-1 for nulls), and the distinct values."""
+    import pyarrow.compute as pc
+
+    encoded = values.dictionary_encode()
+    codes = pc.fill_null(encoded.indices, -1).to_numpy(zero_copy_only=False).astype(np.int64)
+    return codes, encoded.dictionary.to_pylist()
 
 
 def _factorize_objects(data: _Array) -> tuple[_Array, list[object]]:

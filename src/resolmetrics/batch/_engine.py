@@ -65,7 +65,22 @@ from ._values import (
 __all__ = ["Input", "Judged", "Measured", "combines", "judge", "margins_of"]
 
 _Array = np.ndarray[Any, Any]
-_YEARS = 10_000  # periods are four-digit years: (unit, year) packs into unit * _YEARS + year
+_YEARS = 10_000  # periods are four-digit years (or -1 for none)
+
+
+def _pack(unit: _Array, year: _Array) -> _Array:
+    """(unit, year) as one sortable int64 key; a missing year (-1) sorts first."""
+    keys: _Array = unit * (_YEARS + 1) + (year + 1)
+    return keys
+
+
+def _order(keys: _Array) -> _Array:
+    """A stable order that sorts *keys*: no sort at all where they are sorted already."""
+    if len(keys) < 2 or bool((keys[1:] >= keys[:-1]).all()):
+        return np.arange(len(keys))
+    return np.argsort(keys, kind="stable")
+
+
 _Tally = tuple[_Array, _Array] | None
 _Group = tuple[_Array, Callable[[], "Measured"], Callable[[], _Tally]]
 
@@ -125,9 +140,8 @@ class Judged:
     codes: _Array
     measure: Callable[[], Measured]
     tally: Callable[[], _Tally]
-    members: tuple[_Array, _Array]
-    """(rows ordered by group, where each group's rows start): the rows of group i
-    are ``rows[starts[i]:starts[i + 1]]``."""
+    members: Callable[[int], _Array]
+    """The rows of a group (for remaking its verdict)."""
     periods: _Array | None
     entities: tuple[_Array, list[str]] | None
 
@@ -309,9 +323,7 @@ class _Engine:
         if groups is None and not combines(target):
             codes, measure = self._each_row()
             codes, measure = self._due(codes, measure)
-            rows = np.arange(self.size)
-            members = (rows, np.arange(self.size + 1))
-            return Judged(codes, measure, lambda: None, members, self.periods, self.entities)
+            return Judged(codes, measure, lambda: None, _alone, self.periods, self.entities)
         if groups is None:  # one group: the whole column
             groups, count = np.zeros(self.size, dtype=np.int64), 1
         rows = np.nonzero(self.values.present)[0]
@@ -335,14 +347,14 @@ class _Engine:
     def _each_row(self) -> tuple[_Array, Callable[[], Measured]]:
         """Every row judged alone; a row dated after the review (or due) year is not known yet."""
         target, values = self.target, self.values
-        codes = self.row_codes.copy()
-        shown = values.present.copy()
+        codes, shown = self.row_codes, values.present
         last_year = _last_year(target, self.as_of)
         if self.periods is not None and last_year is not None:
-            later = self.periods > last_year
-            codes[later] = NO_DATA
-            shown &= ~later
-        self._no_entities(np.nonzero(values.present)[0])
+            later = self.periods > last_year  # not known yet at the review
+            codes = np.where(later, NO_DATA, codes).astype(np.int8)
+            shown = shown & ~later
+        if self.entities is not None:
+            self._no_entities(np.nonzero(values.present)[0])
         size = self.size
         return codes, lambda: _measured(target, self.exact, shown, size)
 
@@ -413,7 +425,13 @@ class _Engine:
 
         Units are numbered by group, then by entity name.
         """
-        width = int(entity_of.max()) + 2 if len(entity_of) else 1
+        if not len(entity_of) or entity_of.max() < 0:  # no entities: a unit is a group
+            seen = np.zeros(int(group_of.max()) + 1 if len(group_of) else 0, dtype=bool)
+            seen[group_of] = True
+            number = np.cumsum(seen) - 1
+            group = np.nonzero(seen)[0]
+            return number[group_of], group, np.full(len(group), -1, dtype=np.int64)
+        width = int(entity_of.max()) + 2
         packed = group_of * width + (entity_of + 1)
         unique, inverse = np.unique(packed, return_inverse=True)
         return inverse.astype(np.int64).reshape(-1), unique // width, unique % width - 1
@@ -445,9 +463,10 @@ class _Engine:
         unit_of, group, entity = self._units(group_of, entity_of)
         years = np.full(len(rows), -1, dtype=np.int64) if self.periods is None else (
             self.periods[rows])  # fmt: skip
-        order = np.lexsort((years, unit_of))
+        keys = _pack(unit_of, years)
+        order = _order(keys)
         unit_s, year_s, rows_s = unit_of[order], years[order], rows[order]
-        self._duplicates(unit_s * _YEARS + year_s, rows_s)
+        self._duplicates(keys[order], rows_s)
         last_year = _last_year(self.target, self.as_of)
         if last_year is not None:
             known = year_s <= last_year
@@ -485,9 +504,9 @@ class _Engine:
                 "row has none; give its period"))  # fmt: skip
             problems.raise_any()
         unit_of, group, entity = self._units(group_of, entity_of)
-        order = np.lexsort((years, unit_of))
-        unit_s, year_s, rows_s = unit_of[order], years[order], rows[order]
-        keys = unit_s * _YEARS + year_s
+        keys = _pack(unit_of, years)
+        order = _order(keys)
+        unit_s, year_s, rows_s, keys = unit_of[order], years[order], rows[order], keys[order]
         self._duplicates(keys, rows_s)
         plan = _Plan(self, unit_s, year_s, rows_s, keys, len(group))
         return plan.units(group, entity)
@@ -655,10 +674,23 @@ class _Engine:
         return codes, whole_term
 
 
-def _members(groups: _Array, count: int) -> tuple[_Array, _Array]:
-    order = np.argsort(groups, kind="stable")
-    starts = np.searchsorted(groups[order], np.arange(count + 1))
-    return order, starts
+def _alone(row: int) -> _Array:
+    return np.array([row])
+
+
+def _members(groups: _Array, count: int) -> Callable[[int], _Array]:
+    """The rows of each group, found once, when first asked for."""
+
+    @functools.cache
+    def index() -> tuple[_Array, _Array]:
+        order = np.argsort(groups, kind="stable")
+        return order, np.searchsorted(groups[order], np.arange(count + 1))
+
+    def rows(group: int) -> _Array:
+        order, starts = index()
+        return order[starts[group] : starts[group + 1]]
+
+    return rows
 
 
 # --------------------------------------------------------------------------- yearly plans
@@ -692,9 +724,28 @@ class _Plan:
         """The row of each (unit, year), or -1."""
         if len(self.keys) == 0:
             return np.full(len(unit), -1, dtype=np.int64)
-        wanted = unit * _YEARS + year
+        grid = self._grid
+        if grid is not None:  # units by years, densely: look up by position
+            table, first, width = grid
+            at = year - first
+            inside = (at >= 0) & (at < width)
+            found = table[np.where(inside, unit * width + at, 0)]
+            return np.where(inside, found, -1)
+        wanted = _pack(unit, year)
         at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
         return np.where(self.keys[at] == wanted, self.rows_s[at], -1)
+
+    @functools.cached_property
+    def _grid(self) -> tuple[_Array, int, int] | None:
+        """The row of each (unit, year) in a units-by-years table, when that table is small
+        (at most four cells a row): (table, first year, years)."""
+        first, last = int(self.year_s.min()), int(self.year_s.max())
+        width = last - first + 1
+        if self.count * width > 4 * len(self.year_s) + 1024:
+            return None
+        table = np.full(self.count * width, -1, dtype=np.int64)
+        table[self.unit_s * width + (self.year_s - first)] = self.rows_s
+        return table, first, width
 
     def _candidates(self) -> tuple[_Array, _Array]:
         """(unit, year) of every due year of every unit, sorted by unit then year."""

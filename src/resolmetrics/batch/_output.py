@@ -22,6 +22,7 @@ from resolmetrics.verdicts import Status, Verdict
 
 from ._engine import Input, Judged, Measured, margins_of
 from ._rational import Q, _ints
+from ._values import _item
 
 if TYPE_CHECKING:
     import pandas
@@ -415,10 +416,9 @@ class Verdicts:
 
     def results(self, row: int) -> list[Result]:
         """The results the verdict of *row* was judged on, as Result objects."""
-        order, starts = self._judged.members
         if not 0 <= row < len(self):
             raise IndexError(f"row {row} of {len(self)} verdicts")
-        members = order[starts[row] : starts[row + 1]]
+        members = self._judged.members(row)
         return [_result(self._data, self._judged, int(m)) for m in members.tolist()
                 if _present(self._data, int(m))]  # fmt: skip
 
@@ -512,14 +512,14 @@ def _present(data: Input, row: int) -> bool:
     column = data.values
     if column.valid is not None and not column.valid[row]:
         return False
-    item = column.data[row]
+    item = _item(column, row)
     return not (isinstance(item, float | np.floating) and item != item)
 
 
 def _result(data: Input, judged: Judged, row: int) -> Result:
     """The Result of one row, as the scalar API would be given it."""
     column = data.values
-    item: Any = column.data[row]
+    item: Any = _item(column, row)
     if column.kind == "decimal":
         item = Decimal(int(item)).scaleb(-column.scale)
     elif column.kind == "float":
@@ -531,7 +531,7 @@ def _result(data: Input, judged: Judged, row: int) -> Result:
     unit = data.unit
     if unit is not None and not isinstance(unit, str):
         given = unit.valid is None or unit.valid[row]
-        unit = str(unit.data[row]) if given else None
+        unit = str(_item(unit, row)) if given else None
     period = None
     if judged.periods is not None and judged.periods[row] >= 0:
         period = int(judged.periods[row])

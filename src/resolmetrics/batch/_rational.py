@@ -337,6 +337,16 @@ def float_threshold(bound: Fraction) -> tuple[float, int]:
 _POWERS = [10.0**places for places in range(18)]
 
 
+def _scale_guess(values: _Array) -> int:
+    """The decimals a sample of *values* needs: where floats_to_q starts looking."""
+    sample = values[:: max(1, len(values) // 512)][:1024]
+    for scale, power in enumerate(_POWERS):
+        scaled = np.rint(sample * power)
+        if ((np.abs(scaled) < 2.0**52) & (scaled / power == sample)).all():
+            return scale
+    return 0
+
+
 def floats_to_q(values: _Array) -> Q:
     """The exact decimal of every finite float's shortest repr, over one power of ten.
 
@@ -351,18 +361,23 @@ def floats_to_q(values: _Array) -> Q:
     size = len(values)
     places = np.full(size, -1, dtype=np.int8)
     mantissas = np.zeros(size, dtype=np.int64)
-    pending = np.arange(size)
-    for scale, power in enumerate(_POWERS):
-        if pending.size == 0:
-            break
-        chosen = values[pending]
+    pending: _Array | None = None  # None: every row
+    guess = _scale_guess(values)
+    for scale in [*range(guess, len(_POWERS)), *range(guess)]:
+        power = _POWERS[scale]
+        chosen = values if pending is None else values[pending]
         scaled = np.rint(chosen * power)
         proven = (np.abs(scaled) < 2.0**52) & (scaled / power == chosen)
+        if pending is None:
+            pending = np.arange(size)
         if proven.any():
             rows = pending[proven]
             places[rows] = scale
             mantissas[rows] = scaled[proven].astype(np.int64)
             pending = pending[~proven]
+        if pending.size == 0:
+            break
+    assert pending is not None
     top = max(int(places.max()), 0) if size else 0
     if pending.size == 0:
         if top == 0:

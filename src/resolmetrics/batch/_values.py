@@ -13,6 +13,7 @@ unit the column holds, and compared there, exactly (see ``_rational``).
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from fractions import Fraction
@@ -29,7 +30,7 @@ from resolmetrics.errors import (
     ResolmetricsError,
     UnitError,
 )
-from resolmetrics.numbers import Exact, exact, looks_numeric
+from resolmetrics.numbers import MAX_EXPONENT, Exact, exact, looks_numeric
 from resolmetrics.results import Result
 from resolmetrics.rules import Kind
 from resolmetrics.targets import Target
@@ -209,74 +210,110 @@ class Values:
         self.kind = "float"
 
     def _read_objects(self, column: Column, nan: str, problems: _Problems) -> None:
-        """Text, mixed objects, or wide exact numbers: numbers and levels, row by row at worst."""
-        data = column.data
-        numbers: dict[int, Exact] = {}
-        levels: dict[int, str] = {}
+        """Text, mixed Python objects, or wide exact numbers: numbers and levels.
+
+        The rows are sorted by what they hold, and each kind is read as a
+        column of its own: floats as floats, ints as ints, text through the
+        plain-number pattern; only what is left (text that is no plain
+        number, Decimals, Fractions, anything else) is read one by one, as
+        ``Result(value)`` reads it.
+        """
         rows = np.nonzero(self.present)[0]
+        parts: list[tuple[_Array, Q]] = []
+        numbers: dict[int, Exact] = {}
         if column.kind == "text":
-            fast, rest = _plain_numbers(data, rows)
-            q_fast = fast
-            todo = rest
+            text_rows, others = rows, rows[:0]
         else:
-            q_fast = None
-            todo = rows
-        for row in todo.tolist():
-            item = data[row]
-            if isinstance(item, str):
-                if looks_numeric(item):
-                    try:
-                        numbers[row] = exact(item.strip(), argument="Result(value)",
-                                             error=InvalidResultError,
-                                             type_error=InvalidResultTypeError)  # fmt: skip
-                    except ResolmetricsError as exc:
-                        problems.add(np.array([row]), _fixed(str(exc)))
-                else:
-                    levels[row] = item
-                continue
-            if isinstance(item, float) and item != item and nan == "missing":
-                self.present[row] = False
-                continue
+            data = column.data
+            sorts = map(_SORTS.get, map(type, data[rows]), itertools.repeat(0))
+            kinds = np.fromiter(sorts, np.int8, len(rows))
+            floats, ints, texts = kinds == 1, kinds == 2, kinds == 3
+            text_rows, others = rows[texts], rows[~(floats | ints | texts)]
+            self._object_floats(data, rows[floats], nan, problems, parts)
+            self._object_ints(data, rows[ints], problems, parts)
+        fast_rows, fast_q, rest, surely_levels = _plain_numbers(column, text_rows)
+        if fast_q is not None:
+            parts.append((fast_rows, fast_q))
+        level_rows: list[int] = surely_levels.tolist()
+        for row in rest.tolist():
+            item = _item(column, row)
+            if looks_numeric(item):
+                try:
+                    numbers[row] = exact(item.strip(), argument="Result(value)",
+                                         error=InvalidResultError,
+                                         type_error=InvalidResultTypeError)  # fmt: skip
+                except ResolmetricsError as exc:
+                    problems.add(np.array([row]), _fixed(str(exc)))
+            else:
+                level_rows.append(row)
+        for row in others.tolist():
             try:
-                value = Result(item).value
+                value = Result(_item(column, row)).value
             except ResolmetricsError as exc:
-                type_error = isinstance(exc, TypeError)
-                message = (
-                    _nan_message(row) if isinstance(item, float) and item != item else str(exc)
+                problems.add(
+                    np.array([row]), _fixed(str(exc)), type_error=isinstance(exc, TypeError)
                 )
-                problems.add(np.array([row]), _fixed(message), type_error=type_error)
                 continue
             if isinstance(value, str):
-                levels[row] = value
+                level_rows.append(row)
             else:
                 numbers[row] = value
-        scale = self.target.indicator.scale
-        number_rows = np.array(sorted(numbers), dtype=np.int64)
-        if q_fast is not None:
-            fast_rows, fast_q = q_fast
-        else:
-            fast_rows, fast_q = np.zeros(0, dtype=np.int64), None
-        if scale is not None:
-            bad = np.concatenate([fast_rows, number_rows])
-            problems.add(np.sort(bad), self._judged_message(column))
+        if numbers:
+            slow_rows = np.array(list(numbers), dtype=np.int64)
+            parts.append((slow_rows, Q.from_exact(list(numbers.values()))))
+        levels = np.array(sorted(level_rows), dtype=np.int64)
+        if self.target.indicator.scale is not None:
+            number_rows = np.concatenate([r for r, _ in parts]) if parts else levels[:0]
+            problems.add(np.sort(number_rows), self._judged_message(column))
             self._read_levels(levels, problems, column)
             return
-        if levels:
-            level_rows = np.array(sorted(levels), dtype=np.int64)
-            problems.add(level_rows, self._judged_message(column))
+        problems.add(levels, self._judged_message(column))
         self.kind = "exact"
-        self._q = _assemble(self.size, fast_rows, fast_q, numbers)
+        self._q = _assemble(self.size, parts)
 
-    def _read_levels(self, levels: dict[int, str], problems: _Problems, column: Column) -> None:
+    def _object_floats(
+        self, data: _Array, rows: _Array, nan: str, problems: _Problems,
+        parts: list[tuple[_Array, Q]],
+    ) -> None:  # fmt: skip
+        if rows.size == 0:
+            return
+        values = data[rows].astype(np.float64)
+        nans, bad = _float_problems(values, None)
+        if nans.size:
+            if nan == "missing":
+                self.present[rows[nans]] = False
+            else:
+                problems.add(rows[nans], _nan_message)
+        if bad.size:
+            problems.add(rows[bad], lambda row: _scalar_message(lambda: Result(float(data[row]))))
+        good = np.ones(len(rows), dtype=bool)
+        good[nans] = False
+        good[bad] = False
+        parts.append((rows[good], floats_to_q(values[good])))
+
+    def _object_ints(
+        self, data: _Array, rows: _Array, problems: _Problems, parts: list[tuple[_Array, Q]]
+    ) -> None:
+        if rows.size == 0:
+            return
+        from ._rational import magnitude
+
+        values = data[rows]
+        if magnitude(values) < 10**MAX_EXPONENT:  # exact() reads ints up to 1e100
+            parts.append((rows, Q(_ints(values.astype(object)), 1)))
+            return
+        fits = np.array([abs(int(v)) < 10**MAX_EXPONENT for v in values.tolist()])
+        problems.add(rows[~fits], lambda row: _scalar_message(lambda: Result(int(data[row]))))
+        parts.append((rows[fits], Q(_ints(values[fits].astype(object)), 1)))
+
+    def _read_levels(self, rows: _Array, problems: _Problems, column: Column) -> None:
         scale = self.target.indicator.scale
         assert scale is not None
-        self.level_text = levels
+        words = column.take(rows)
+        self.level_text = _Texts(words, rows)
         ranks = np.full(self.size, -1, dtype=np.int64)
-        if levels:
-            rows = np.array(list(levels), dtype=np.int64)
-            words = np.empty(len(rows), dtype=object)
-            words[:] = list(levels.values())
-            codes, distinct = factorize(Column("level", "text", words))
+        if rows.size:
+            codes, distinct = factorize(words)
             known = np.empty(len(distinct), dtype=np.int64)
             for index, word in enumerate(distinct):
                 known[index] = scale._index.get(" ".join(str(word).split()).casefold(), -1)
@@ -391,10 +428,11 @@ class Values:
         """(value > bound, value == bound) per row, *bound* in the judged unit; exact."""
         if self.kind == "level":
             assert self.ranks is not None
-            whole = bound.denominator == 1
-            greater = self.ranks > bound
-            equal = (self.ranks == bound) if whole else np.zeros(self.size, dtype=bool)
-            return greater, equal
+            floor = bound.numerator // bound.denominator
+            greater = self.ranks > floor
+            if bound.denominator != 1:
+                return greater, np.zeros(self.size, dtype=bool)
+            return greater, self.ranks == floor
         if self.unit_rows is None:
             return self._compare_in(bound / self.factors[0], None)
         greater = np.zeros(self.size, dtype=bool)
@@ -475,48 +513,83 @@ def _nan_message(row: int) -> str:
     )
 
 
-def _assemble(size: int, fast_rows: _Array, fast_q: Q | None, numbers: dict[int, Exact]) -> Q:
-    """One Q over every row from the rows read fast and the rows read one by one."""
-    if not numbers:
-        if fast_q is None:
-            return Q(np.zeros(size, dtype=np.int64), 1)
-        assert isinstance(fast_q.den, int)
-        num = np.zeros(size, dtype=fast_q.num.dtype)
-        num[fast_rows] = fast_q.num
-        return Q(num, fast_q.den)
-    slow = Q.from_exact(list(numbers.values()))
-    slow_rows = np.array(list(numbers), dtype=np.int64)
-    den = slow.den
-    assert isinstance(den, int)
-    if fast_q is not None:
-        assert isinstance(fast_q.den, int)
-        den = math.lcm(den, fast_q.den)
+_SORTS: dict[type, int] = {float: 1, np.float64: 1, int: 2, str: 3}
+"""How _read_objects sorts a column's Python objects: floats, ints, text, the rest (0)."""
+
+
+def _assemble(size: int, parts: list[tuple[_Array, Q]]) -> Q:
+    """One Q over every row from the parts read each its own way (rows, values)."""
+    if not parts:
+        return Q(np.zeros(size, dtype=np.int64), 1)
+    den = math.lcm(*(int(q.den) for _, q in parts))
+    if len(parts) == 1 and parts[0][1].den == den and parts[0][1].num.dtype != object:
+        num = np.zeros(size, dtype=np.int64)
+        num[parts[0][0]] = parts[0][1].num
+        return Q(num, den)
     num = np.zeros(size, dtype=object)
-    num[slow_rows] = product(slow.num, den // slow.den)
-    if fast_q is not None:
-        assert isinstance(fast_q.den, int)
-        num[fast_rows] = product(fast_q.num, den // fast_q.den)
+    for rows, q in parts:
+        num[rows] = _objects_of(product(q.num, den // int(q.den)))
     return Q(_ints(num), den)
 
 
-def _plain_numbers(data: _Array, rows: _Array) -> tuple[tuple[_Array, Q | None], _Array]:
-    """Rows of *data* that are plain decimals ("93.1", "-4"), read at once; and the rest.
+def _objects_of(values: Any) -> _Array:
+    return np.asarray(values, dtype=object)
 
-    With pyarrow the text is matched and converted in Arrow's compute
-    kernels; without it, every row goes the slow way.
+
+_WORDS = (
+    r"(?i)^\s*[+-]?(?:s?nan|inf|infinity)\s*$"  # non-finite numbers, as looks_numeric reads them
+)
+
+
+def _item(column: Column, row: int) -> Any:
+    """One row's value, without turning a whole Arrow column into Python objects."""
+    if column.arrow is not None:
+        return column.arrow[row].as_py()
+    return column.data[row]
+
+
+class _Texts:
+    """The text of each level row, by row number, read when a message needs it."""
+
+    def __init__(self, words: Column, rows: _Array) -> None:
+        self.words = words
+        self.rows = rows
+
+    def __getitem__(self, row: int) -> str:
+        at = int(np.searchsorted(self.rows, row))
+        return str(_item(self.words, at))
+
+
+def _plain_numbers(column: Column, rows: _Array) -> tuple[_Array, Q | None, _Array, _Array]:
+    """Text rows of *data* sorted out at once: (plain decimals, their values, rows to read
+    one by one, rows that are surely rating levels).
+
+    A plain decimal ("93.1", "-4") is converted in Arrow's compute kernels;
+    a text with no numeric character at all, and no word such as "nan",
+    is no number (see :func:`resolmetrics.numbers.looks_numeric`), so it is
+    a level. Without pyarrow, every row is read one by one.
     """
     try:
         import pyarrow as pa
         import pyarrow.compute as pc
     except ImportError:
-        return (np.zeros(0, dtype=np.int64), None), rows
+        return rows[:0], None, rows, rows[:0]
     if rows.size == 0:
-        return (rows, None), rows
-    text = pc.utf8_trim_whitespace(pa.array(data[rows], type=pa.string()))
+        return rows, None, rows, rows
+    if column.arrow is not None:
+        text = column.arrow.take(pa.array(rows))
+        if not pa.types.is_string(text.type):
+            text = text.cast(pa.string())
+    else:
+        text = pa.array(column.data[rows], type=pa.string())
+    text = pc.utf8_trim_whitespace(text)
     plain = pc.match_substring_regex(text, _PLAIN).to_numpy(zero_copy_only=False)
+    numeric = pc.match_substring_regex(text, r"\p{N}").to_numpy(zero_copy_only=False)
+    numeric |= pc.match_substring_regex(text, _WORDS).to_numpy(zero_copy_only=False)
+    levels = rows[~numeric]
     chosen = pc.filter(text, pa.array(plain))
     if len(chosen) == 0:
-        return (np.zeros(0, dtype=np.int64), None), rows
+        return rows[:0], None, rows[numeric], levels
     length = pc.utf8_length(chosen).to_numpy(zero_copy_only=False).astype(np.int64)
     dot = pc.find_substring(chosen, ".").to_numpy(zero_copy_only=False).astype(np.int64)
     places = np.where(dot >= 0, length - dot - 1, 0)
@@ -525,12 +598,10 @@ def _plain_numbers(data: _Array, rows: _Array) -> tuple[tuple[_Array, Q | None],
     whole = np.where(dot >= 0, dot, length) - signed
     scale = int(places.max())
     if int((whole + scale).max()) > 18:  # may not fit in int64: the slow way, exactly
-        return (np.zeros(0, dtype=np.int64), None), rows
+        return rows[:0], None, rows[numeric], levels
     decimals = pc.cast(chosen, pa.decimal128(38, scale))
     words = np.frombuffer(decimals.buffers()[1], dtype=np.int64)[: 2 * len(decimals)]
-    mantissas = words[0::2].copy()
-    fast_rows = rows[plain]
-    return (fast_rows, Q(mantissas, 10**scale)), rows[~plain]
+    return rows[plain], Q(words[0::2].copy(), 10**scale), rows[numeric & ~plain], levels
 
 
 # --------------------------------------------------------------------------- float kernels
