@@ -34,8 +34,9 @@ EXIT_FAILED_CHECK = 3
 """``--fail-on-miss`` found a target not achieved, or ``--fail-on-disagreement`` a
 disagreement."""
 
-FORMATS = ("text", "github", "html", "csv", "json")
-"""The output formats; any other name of a tabulate table format is accepted too."""
+FORMATS = ("text", "github", "html", "csv", "json", "parquet")
+"""The output formats; any other name of a tabulate table format is accepted too. parquet is for
+``evaluate --by`` (every verdict, one row per target and unit), to a file named by -o."""
 
 _EPILOG = """\
 exit status: 0 evaluated; 1 invalid input (the problems are on standard error);
@@ -136,6 +137,19 @@ def _parser() -> argparse.ArgumentParser:
         help="exit with status 3 when any target is not achieved (targets in progress or "
         "without data are not misses)",
     )
+    evaluate.add_argument(
+        "--by",
+        choices=("entity",),
+        help="review the resolution for each unit of the results file (its entity column): "
+        "a table per target and per unit in text formats, every verdict with --format csv or "
+        "parquet; read in bounded memory, for files of any size (needs the batch extra)",
+    )
+    evaluate.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error for --by (default: when it is a terminal)",
+    )
 
     audit = commands.add_parser(
         "audit",
@@ -168,6 +182,10 @@ def _parser() -> argparse.ArgumentParser:
 
 class _Invalid(Exception):
     """The input is invalid: the message goes to standard error, the exit status is 1."""
+
+
+class _Usage(Exception):
+    """The command line asks for what cannot be done together: exit status 2."""
 
 
 def _can_write(text: str) -> bool:
@@ -214,6 +232,8 @@ def _heading(report: Report, lang: str, *, midterm: bool = False) -> str:
 def _render_report(
     report: Report, fmt: str, lang: str, *, to_terminal: bool, midterm: bool = False
 ) -> str:
+    if fmt == "parquet":
+        raise _Usage("--format parquet writes every verdict of evaluate --by entity; use csv")
     if fmt == "json":
         from . import json
 
@@ -333,6 +353,11 @@ def _report_out(report: Report, args: argparse.Namespace, *, midterm: bool = Fal
 
 
 def _evaluate(args: argparse.Namespace) -> int:
+    if args.by is not None:
+        return _evaluate_by(args)
+    if args.format == "parquet":
+        raise _Usage("--format parquet writes every verdict of a review --by entity; "
+                     "give --by entity, or use csv")  # fmt: skip
     report, _ = _load(args)
     _report_out(report, args)
     from .verdicts import Status
@@ -340,6 +365,74 @@ def _evaluate(args: argparse.Namespace) -> int:
     if args.fail_on_miss and report.counts[Status.NOT_ACHIEVED]:
         return EXIT_FAILED_CHECK
     return EXIT_OK
+
+
+_BY_FORMATS = ("json", "html")
+
+
+def _evaluate_by(args: argparse.Namespace) -> int:
+    """A review per unit of the results file: tables of counts, or every verdict as a file."""
+    from .files import FileError, load_resolution
+
+    if args.format in _BY_FORMATS:
+        raise _Usage(f"--by writes text (or another table format), csv or parquet, not "
+                     f"{args.format}")  # fmt: skip
+    if args.plot is not None:
+        raise _Usage("--plot draws one review; with --by there is one per unit")
+    if args.format == "parquet" and (args.output is None or args.output.suffix != ".parquet"):
+        raise _Usage("--format parquet needs -o FILE.parquet")
+    try:
+        resolution = load_resolution(args.resolution, names=args.lang)
+    except FileError as error:
+        raise _Invalid(str(error)) from None
+    from .batch import review_file
+
+    lang = _numbers_lang(args)
+    every = args.format in ("csv", "parquet")
+    target_file = None
+    if every:
+        target_file = args.output
+        if target_file is None or target_file.suffix.casefold() != f".{args.format}":
+            import tempfile
+
+            target_file = Path(tempfile.mkdtemp(prefix="resolmetrics-")) / f"out.{args.format}"
+    found = review_file(resolution, args.results, by=args.by, lang=lang, as_of=args.as_of,
+                        output=target_file, progress=args.progress)  # fmt: skip
+    if every:
+        assert target_file is not None
+        if target_file != args.output:
+            _write(target_file.read_text(encoding="utf-8"), args.output)
+            target_file.unlink()
+    else:
+        _write(_by_text(resolution.name, found, args), args.output)
+    if args.fail_on_miss and found.counts["not_achieved"]:
+        return EXIT_FAILED_CHECK
+    return EXIT_OK
+
+
+def _by_text(name: str, found: object, args: argparse.Namespace) -> str:
+    from .render import counts_summary, unit_review_tables
+    from .verdicts import Status
+
+    lang = args.lang
+    fmt = args.format
+    if fmt == "text":
+        fmt = "simple_grid" if args.output is not None or _can_write("┌─đ") else "grid"
+    units = found.units  # type: ignore[attr-defined]
+    targets = len(found.by_target["number"])  # type: ignore[attr-defined]
+    as_of = args.as_of
+    if lang == "vi":
+        when = "tổng kết" if as_of is None else f"ngày {as_of:%d/%m/%Y}"
+        heading = f"Đánh giá theo đơn vị, {when}: {units:,} đơn vị, {targets} chỉ tiêu"
+    else:
+        when = "final review" if as_of is None else f"at {as_of.day} {as_of:%B %Y}"
+        heading = f"Review by unit, {when}: {units:,} units, {targets} targets"
+    tables = unit_review_tables(found.by_target, found.by_unit, lang, tablefmt=fmt)  # type: ignore[attr-defined]
+    counts = {Status(k): v for k, v in found.counts.items()}  # type: ignore[attr-defined]
+    sentence = counts_summary(counts, lang, noun=("verdict", "verdicts", "kết quả"))
+    if fmt == "github":
+        return f"# {name}\n\n{heading}\n\n{tables}\n\n{sentence}\n"
+    return f"{name}\n{heading}\n{tables}\n{sentence}\n"
 
 
 def _audit(args: argparse.Namespace) -> int:
@@ -397,6 +490,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (ResolmetricsError, _Invalid) as error:
         print(f"resolmetrics {args.command}: {error}", file=sys.stderr)
         return EXIT_INVALID
+    except _Usage as error:
+        print(f"resolmetrics {args.command}: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
 
 
 def run() -> None:

@@ -61,11 +61,22 @@ class InvalidColumnError(InvalidResultError):
     them, each with what is wrong with it and how to fix it.
     """
 
-    def __init__(self, message: str, column: str = "", rows: tuple[int, ...] = ()) -> None:
+    def __init__(
+        self,
+        message: str,
+        column: str = "",
+        rows: tuple[int, ...] = (),
+        details: tuple[tuple[int, str], ...] = (),
+        where: str = "",
+    ) -> None:
         self.message = message
         self.column = column
         self.rows = rows
-        super().__init__(message, column, rows)
+        self.details = details
+        """(row, what is wrong with it) for the first thousand bad rows."""
+        self.where = where
+        """What was being judged: "indicator 'org_good'", or "" """
+        super().__init__(message, column, rows, details, where)
 
     def __str__(self) -> str:
         return self.message

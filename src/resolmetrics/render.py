@@ -11,7 +11,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from types import MappingProxyType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -51,6 +51,7 @@ __all__ = [
     "review_table",
     "rule_text",
     "summary",
+    "unit_review_tables",
     "value_text",
     "verdict_html",
     "verdict_markdown",
@@ -799,15 +800,63 @@ def counts_summary(
         parts = [f"Hoàn thành và vượt {met}/{total} {vi}"]
         rest = {Status.NOT_ACHIEVED: "không đạt", Status.IN_PROGRESS: "đang thực hiện",
                 Status.NO_DATA: "chưa có số liệu"}  # fmt: skip
-        others = [
-            f"{words} {counts[s]}/{total} {vi}" for s, words in rest.items() if counts[s]
-        ]
+        others = [f"{words} {counts[s]}/{total} {vi}" for s, words in rest.items() if counts[s]]
     # how the met ones split, leaving out a zero: "(2 exceeded)"; nothing when none is met
     split = [f"{counts[s]} {words}" for s, words in met_words.items() if counts[s]]
     if split:
         parts[0] += f" ({', '.join(split)})"
     parts += others
     return "; ".join(parts) + "."
+
+
+def unit_review_tables(
+    by_target: Mapping[str, Any],
+    by_unit: Mapping[str, Any] | None,
+    lang: str = "en",
+    *,
+    tablefmt: str = "simple_grid",
+    shown: int = 20,
+) -> str:
+    """The tables of a per-unit review: one row per target with how many units have each
+    status, then one row per unit (the first *shown* of them) with how many targets.
+
+    *by_target* and *by_unit* are what ``batch.Review.by_target()`` and
+    ``by_unit()`` give.
+    """
+    from tabulate import tabulate
+
+    lang = _lang(lang)
+    words = _STATUS_WORDS[lang]
+    statuses = [words[s].capitalize() if lang == "en" else words[s] for s in Status]
+    vi = lang == "vi"
+    heads = ["STT" if vi else "No.", "Chỉ tiêu" if vi else "Target", *statuses,
+             "Đơn vị đạt" if vi else "Units met"]  # fmt: skip
+    rows = []
+    for row, number in enumerate(by_target["number"]):
+        counts = [int(by_target[s.value][row]) for s in Status]
+        met, units = int(by_target["met"][row]), int(by_target["units"][row])
+        title = f"{by_target['target'][row]} ({by_target['key'][row]})"
+        rows.append([number, title, *counts, f"{met}/{units}"])
+    parts = [tabulate(rows, heads, tablefmt=tablefmt, disable_numparse=True)]
+    if by_unit is not None:
+        keys = [name for name in by_unit if name not in {*(s.value for s in Status),
+                                                          "met", "targets"}]  # fmt: skip
+        unit_heads = [*keys, *statuses, "Chỉ tiêu đạt" if vi else "Targets met"]
+        count = len(by_unit["met"])
+        unit_rows = []
+        for row in range(min(count, shown)):
+            counts = [int(by_unit[s.value][row]) for s in Status]
+            met, targets = int(by_unit["met"][row]), int(by_unit["targets"][row])
+            unit_rows.append([*(str(by_unit[k][row]) for k in keys), *counts, f"{met}/{targets}"])
+        parts.append(tabulate(unit_rows, unit_heads, tablefmt=tablefmt, disable_numparse=True))
+        if count > shown:
+            more = count - shown
+            parts.append(
+                f"... và {more:,} đơn vị khác (--format csv hoặc parquet cho mọi kết quả)"
+                if vi
+                else f"... and {more:,} more units (--format csv or parquet gives every verdict)"
+            )
+    return "\n\n".join(parts)
 
 
 # Other formats: CSV for machines, HTML and Markdown for pages and notebooks.

@@ -53,9 +53,20 @@ from ._columns import (  # noqa: E402
 )
 from ._engine import Input, judge  # noqa: E402
 from ._output import STATUSES, ExactColumn, Verdicts  # noqa: E402
-from ._values import Labels  # noqa: E402
+from ._values import Labels, _fixed, _Problems  # noqa: E402
 
-__all__ = ["STATUSES", "ExactColumn", "Review", "Verdicts", "evaluate", "review"]
+__all__ = [
+    "STATUSES",
+    "ExactColumn",
+    "FileReview",
+    "Review",
+    "Verdicts",
+    "evaluate",
+    "iter_results",
+    "read_table",
+    "review",
+    "review_file",
+]
 
 _Array = np.ndarray[Any, Any]
 _AUTO = "auto"
@@ -225,6 +236,12 @@ class _Columns:
         return group_codes(keys)
 
 
+def _no_group(name: str) -> str:
+    return (
+        f"no {name}: the verdicts are by {name!r}, so every row must say which {name} it is about"
+    )
+
+
 def _is_column(data: object) -> bool:
     module = type(data).__module__.partition(".")[0]
     if module == "pandas":
@@ -236,22 +253,21 @@ def _is_column(data: object) -> bool:
     return not isinstance(data, Mapping)
 
 
-def group_codes(keys: Sequence[tuple[str, Column]]) -> tuple[_Array, int, dict[str, _Array]]:
+def group_codes(
+    keys: Sequence[tuple[str, Column]], labels: Labels | None = None
+) -> tuple[_Array, int, dict[str, _Array]]:
     """Codes 0..k-1 per row for the distinct combinations of the *keys* columns, in order of
-    first appearance, the number k, and each group's key values."""
+    first appearance, the number k, and each group's key values. A row with no key is an
+    InvalidColumnError naming every such row (by *labels*)."""
     packed: _Array | None = None
     firsts: dict[str, _Array] = {}
     uniques: list[tuple[str, list[object], _Array]] = []
     for name, key in keys:
         codes, values = factorize(key)
         if (codes < 0).any():
-            rows = np.nonzero(codes < 0)[0]
-            shown = ", ".join(str(r) for r in rows[:10].tolist())
-            raise InvalidArgumentError(
-                f"column {name!r} (by) has no value on {len(rows):,} rows (rows {shown}"
-                f"{', ...' if len(rows) > 10 else ''}, counted from 0); every row must say "
-                "which group it is in"
-            )
+            problems = _Problems("", name, labels or Labels())
+            problems.add(np.nonzero(codes < 0)[0], _fixed(_no_group(name)))
+            problems.raise_any()
         uniques.append((name, values, codes))
         packed = codes if packed is None else packed * len(values) + codes
     assert packed is not None
@@ -266,4 +282,6 @@ def group_codes(keys: Sequence[tuple[str, Column]]) -> tuple[_Array, int, dict[s
     return group, count, firsts
 
 
+from ._files import FileReview, review_file  # noqa: E402
+from ._read import iter_results, read_table  # noqa: E402
 from ._review import Review, review  # noqa: E402  (it uses the helpers above)

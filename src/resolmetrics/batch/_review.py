@@ -317,8 +317,11 @@ def review(
     _nan(nan, "batch.review")
     names = table_names(data)
     keys = [by] if isinstance(by, str) else list(by)
+    labels = Labels()
+    if lines is not None:
+        labels = Labels(table_column(data, lines, "lines").data, "line")
     unit_keys = [(name, table_column(data, name, "by")) for name in keys]
-    groups, count, key_values = group_codes(unit_keys)
+    groups, count, key_values = group_codes(unit_keys, labels)
     indicators = table_column(data, indicator, "indicator")
     key_codes, key_names = factorize(indicators)
     _check_keys(resolution, [str(k) for k in key_names], key_codes)
@@ -326,9 +329,6 @@ def review(
     periods = _maybe(data, names, period)
     entities = None if entity in keys else _maybe(data, names, entity)
     units = _maybe(data, names, unit)
-    labels = Labels()
-    if lines is not None:
-        labels = Labels(table_column(data, lines, "lines").data, "line")
     by_key = _rows_by_key(key_codes, len(key_names))
     position = {str(name): index for index, name in enumerate(key_names)}
     components = resolution.components

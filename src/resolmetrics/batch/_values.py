@@ -51,6 +51,7 @@ IN_PROGRESS, NO_DATA = 3, 4
 
 _CHUNK = 1 << 16  # rows a float kernel works on at a time: its temporaries stay in cache
 _SHOWN = 10  # bad rows shown in a message
+_KEPT = 1000  # bad rows whose messages the error keeps
 
 
 class Labels:
@@ -95,21 +96,22 @@ class _Problems:
         order = np.argsort(every, kind="stable")
         every, owner = every[order], owner[order]
         count = len(every)
-        lines = [
-            f"  {self.labels.name(int(row))}: {self.explain[int(who)](int(row))}"
-            for row, who in zip(every[:_SHOWN].tolist(), owner[:_SHOWN].tolist(), strict=True)
-        ]
+        details = tuple(
+            (self.labels.of(row), self.explain[who](row))
+            for row, who in zip(every[:_KEPT].tolist(), owner[:_KEPT].tolist(), strict=True)
+        )
+        lines = [f"  {self.labels.noun} {label}: {message}" for label, message in details[:_SHOWN]]
         if count > _SHOWN:
             lines.append(f"  ... and {count - _SHOWN:,} more {self.labels.noun}s")
         noun = self.labels.noun + ("" if count == 1 else "s")
         counted = " (counted from 0)" if self.labels.lines is None else ""
-        head = (
-            f"{self.where}, column {self.column!r}: {count:,} {noun}{counted} cannot be judged; "
-            "nothing was judged"
+        where = (
+            f"{self.where}, column {self.column!r}" if self.where else f"column {self.column!r}"
         )
+        head = f"{where}: {count:,} {noun}{counted} cannot be judged; nothing was judged"
         error = InvalidColumnTypeError if self.types else InvalidColumnError
         rows = tuple(self.labels.of(int(row)) for row in every.tolist())
-        raise error("\n".join([head, *lines]), self.column, rows)
+        raise error("\n".join([head, *lines]), self.column, rows, details, self.where)
 
 
 def _scalar_message(build: Callable[[], object]) -> str:
