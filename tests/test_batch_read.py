@@ -427,6 +427,21 @@ def test_rows_in_many_blocks_and_batches(here: Path, monkeypatch: pytest.MonkeyP
     assert results_of(rows) == read_results("results.csv", lang="vi")
 
 
+def test_a_row_longer_than_a_block(here: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(_read, "_BLOCK", 64)
+    write("results.csv", "indicator,value,note\nx,1,\ny,2," + "n" * 200 + "\nz,3,\n")
+    rows, problems = streamed("results.csv")
+    assert problems == [
+        (
+            None,
+            None,
+            "cannot read the CSV: a row is longer than 64 bytes; read the file with "
+            "resolmetrics.read_results",
+        )
+    ]
+    assert [row["indicator"] for row in rows] == ["x"]
+
+
 def test_stopping_early_raises_nothing(here: Path) -> None:
     write("results.csv", "indicator,value\nx,1\ny,oops\n" + "z,3\n" * 10)
     batches = iter_results("results.csv", batch_rows=1)

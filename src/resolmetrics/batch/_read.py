@@ -88,7 +88,9 @@ A last problem then says how many more were found.
 """
 
 _SUFFIXES = (".csv", ".parquet")
-_BLOCK = 1 << 22  # bytes of CSV parsed at a time (about 100,000 rows); a row must fit in one
+# bytes of CSV parsed at a time (about 30,000 rows); a row must fit in one. Arrow reads
+# blocks ahead of the one it parses, and holds them, so a larger block takes more memory
+_BLOCK = 1 << 20
 
 # --------------------------------------------------------------------------- arguments
 
@@ -846,7 +848,7 @@ def _parquet_source(
         )
         problems.raise_any()
     try:
-        file = parquet.ParquetFile(name)
+        file = parquet.ParquetFile(name, pre_buffer=False)  # one row group in memory at a time
     except (OSError, pa.ArrowException) as exc:
         problems.add(None, None, _NOT_PARQUET.format(exc))
         problems.raise_any()
@@ -1286,7 +1288,7 @@ def _csv_rows(
         except pa.ArrowInvalid as exc:
             if "Empty CSV file" in str(exc):
                 return
-            convert.fail(None, f"cannot read the CSV: {exc}")
+            convert.fail(None, _arrow_problem(exc))
             return
         while True:
             try:
@@ -1294,7 +1296,7 @@ def _csv_rows(
             except StopIteration:
                 break
             except pa.ArrowInvalid as exc:
-                convert.fail(None, f"cannot read the CSV: {exc}")
+                convert.fail(None, _arrow_problem(exc))
                 return
             try:
                 lines, invalid = records.take(batch.num_rows)
@@ -1311,6 +1313,16 @@ def _csv_rows(
             return
         if extra:
             yield _Raw([pa.array([], pa.string()) for _ in names], pa.array([], pa.int64()), extra)
+
+
+def _arrow_problem(error: Exception) -> str:
+    """The problem of a CSV that Arrow cannot read."""
+    if "straddl" in str(error):
+        return (
+            f"cannot read the CSV: a row is longer than {_BLOCK:,} bytes; read the file with "
+            "resolmetrics.read_results"
+        )
+    return f"cannot read the CSV: {error}"
 
 
 _MISREAD = (
