@@ -52,13 +52,14 @@ class InvalidResultTypeError(InvalidResultError, TypeError):
 
 
 class InvalidColumnError(InvalidResultError):
-    """Rows of a column cannot be judged: ``column`` names it, ``rows`` lists every bad row.
+    """Rows of a column cannot be judged: ``column`` names it, ``count`` says how many.
 
     Raised by :mod:`resolmetrics.batch` after the whole column is checked,
-    before any verdict is returned. ``rows`` holds the position of every bad
-    row (counting from 0, as numpy and pandas' ``iloc`` count), or the file
-    line where the rows came from a file; the message shows the first of
-    them, each with what is wrong with it and how to fix it.
+    before any verdict is returned. ``rows`` holds the first thousand bad
+    rows (their positions, counting from 0 as numpy and pandas' ``iloc``
+    count, or their file lines where the rows came from a file) and
+    ``details`` what is wrong with each; the message shows the first ten,
+    each with how to fix it.
     """
 
     def __init__(
@@ -68,6 +69,7 @@ class InvalidColumnError(InvalidResultError):
         rows: tuple[int, ...] = (),
         details: tuple[tuple[int, str], ...] = (),
         where: str = "",
+        count: int | None = None,
     ) -> None:
         self.message = message
         self.column = column
@@ -76,7 +78,9 @@ class InvalidColumnError(InvalidResultError):
         """(row, what is wrong with it) for the first thousand bad rows."""
         self.where = where
         """What was being judged: "indicator 'org_good'", or "" """
-        super().__init__(message, column, rows, details, where)
+        self.count = len(rows) if count is None else count
+        """How many rows are bad."""
+        super().__init__(message, column, rows, details, where, self.count)
 
     def __str__(self) -> str:
         return self.message

@@ -285,3 +285,11 @@ def group_codes(
 from ._files import FileReview, review_file  # noqa: E402
 from ._read import iter_results, read_table  # noqa: E402
 from ._review import Review, review  # noqa: E402  (it uses the helpers above)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "dask":  # resolmetrics.batch.dask: imported on first use, as it imports Dask
+        import importlib
+
+        return importlib.import_module("._dask", __name__)
+    raise AttributeError(f"module 'resolmetrics.batch' has no attribute {name!r}")

@@ -199,7 +199,7 @@ def _review(resolution: Resolution, table: Any, options: dict[str, Any]) -> Revi
         head = f"{error.where}: " if error.where else ""
         problems = [Problem(file, line, error.column or None, f"{head}{message}")
                     for line, message in error.details]  # fmt: skip
-        more = len(error.rows) - len(problems)
+        more = error.count - len(problems)
         if more > 0:
             problems.append(Problem(file, None, error.column or None, f"... and {more:,} more"))
         raise FileError(problems) from None

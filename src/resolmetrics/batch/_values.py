@@ -110,8 +110,8 @@ class _Problems:
         )
         head = f"{where}: {count:,} {noun}{counted} cannot be judged; nothing was judged"
         error = InvalidColumnTypeError if self.types else InvalidColumnError
-        rows = tuple(self.labels.of(int(row)) for row in every.tolist())
-        raise error("\n".join([head, *lines]), self.column, rows, details, self.where)
+        rows = tuple(self.labels.of(int(row)) for row in every[:_KEPT].tolist())
+        raise error("\n".join([head, *lines]), self.column, rows, details, self.where, count)
 
 
 def _scalar_message(build: Callable[[], object]) -> str:
