@@ -14,7 +14,9 @@ resolmetrics.read_results reads a CSV of the first --baseline-rows rows
 
 Each reading runs in a fresh Python process, --runs times (the best run
 counts), so that its peak memory is its own: the process's peak resident
-size (getrusage) and the peak of Arrow's memory pool.
+size (getrusage) and the peak of Arrow's memory pool. A reading's time
+includes what its first call sets up (pyarrow imported, Babel's locale
+data read): with a small --rows, that is much of it.
 
     python benchmarks/batch_read_speed.py [--rows 10000000] [--baseline-rows 100000] [--runs 3]
 """
@@ -123,7 +125,7 @@ def _measure(kind: str, path: str) -> None:
     else:
         import pyarrow as pa
 
-        from resolmetrics.batch._read import iter_results
+        from resolmetrics.batch import iter_results
 
         rows = 0
         for batch in iter_results(path, lang="vi", resolution=resolution):

@@ -934,3 +934,10 @@ def test_the_example_results_as_read_results_reads_them() -> None:
     }
     inspected = [row for row in rows if row["indicator"] == "inspected"]
     assert [(row["value"], row["unit"]) for row in inspected] == [("825/13", "percent")]
+
+
+def test_the_reader_is_in_the_batch_package() -> None:
+    from resolmetrics import batch
+
+    assert batch.iter_results is iter_results
+    assert batch.read_table is read_table

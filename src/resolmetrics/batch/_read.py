@@ -10,14 +10,14 @@ that a file of a hundred million rows is read in bounded memory;
 Each batch has the columns of :data:`COLUMNS`, in that order:
 
 ==============  ========  ===============================================
-``line``        int64     the file's line the row is on (CSV), or the row
+``line``        int64     the line the row starts on (CSV), or the row
                           counting from 1 (Parquet, which has no lines)
 ``indicator``   string    the indicator's key, stripped; never null
 ``period``      int32     the year, or null
 ``entity``      string    the unit observed, its spaces normalised, or null
 ``value``       string    never null: a number in Python notation, as
                           :func:`resolmetrics.numbers.as_text` writes it
-                          (``3745356.5``, ``-4``, ``1100/17`` for an exact
+                          (``3745356.5``, ``-4``, ``825/13`` for an exact
                           ratio), or a rating level (``HTTNV``)
 ``unit``        string    the value's unit (``percent``, ``triệu đồng``),
                           or null for a figure in the indicator's unit
@@ -69,7 +69,7 @@ from resolmetrics.files import (
     _Problems,
     _Rows,
 )
-from resolmetrics.numbers import as_text, check_lang, exact, mul
+from resolmetrics.numbers import Exact, as_text, check_lang, exact, mul
 
 if TYPE_CHECKING:
     from resolmetrics.indicators import Indicator
@@ -320,11 +320,11 @@ def _space_class(other: bool = False) -> str:
     return "[" + "".join(f"\\x{{{ord(ch):x}}}" for ch in chars) + "]"
 
 
-def _value_text(value: object) -> str:
+def _value_text(value: Exact | str) -> str:
     """A result's value as the ``value`` column holds it."""
     if isinstance(value, str):
         return value
-    return as_text(value)  # type: ignore[arg-type]
+    return as_text(value)
 
 
 class _Raw:
