@@ -109,7 +109,8 @@ def exact(
     if isinstance(value, float):
         if value != value or value in (float("inf"), float("-inf")):
             raise error(f"{argument} must be a finite number, got {value!r}{_missing_hint(error)}")
-        return _checked_decimal(Decimal(repr(value)), value, argument, error)
+        # float's own repr: a subclass may write itself otherwise (numpy: "np.float64(93.1)")
+        return _checked_decimal(Decimal(float.__repr__(value)), value, argument, error)
     if isinstance(value, Decimal):
         return _checked_decimal(Decimal(value), value, argument, error)
     if isinstance(value, _numbers.Integral):
