@@ -285,3 +285,44 @@ def test_a_review_per_unit_equals_resolution_evaluate(
         assert statuses == [v.status for v in report.verdicts]
         assert review.report(index) == report
         event("a unit compared")
+
+
+@st.composite
+def _levels_beside_a_rate(draw: st.DrawFn, rate: Fraction) -> tuple[float, float]:
+    """A year's level and the next, as floats: the growth exactly at *rate*, or one float
+    step above or below it."""
+    import math
+
+    previous = draw(st.sampled_from([100.0, 200.0, 1000.0, 12345.6, 7.25, 1e9, 0.05]))
+    current = float(Fraction(Decimal(repr(previous))) * (1 + rate / 100))
+    step = draw(st.sampled_from([0, 1, -1, 2, -2]))
+    for _ in range(abs(step)):
+        current = math.nextafter(current, math.inf if step > 0 else -math.inf)
+    return previous, current
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data(), st.sampled_from(["each", "latest"]), st.sampled_from(list(rm.Kind)))
+def test_growth_from_float_levels_in_a_wide_table_equals_scalar(
+    data: Any, combine: str, kind: rm.Kind
+) -> None:
+    """Year-on-year growth read from float levels (a column a year) is decided exactly on
+    the bound and one float step beside it: every row gets the verdict evaluate() gives."""
+    import numpy as np
+
+    bounds = sorted(data.draw(st.lists(st.decimals(-20, 30, places=1), min_size=2,
+                                       max_size=2)))  # fmt: skip
+    lo, hi = (Fraction(b) for b in bounds)
+    rule = rm.between(lo, hi) if kind is rm.Kind.BETWEEN else rm.Rule(kind, (lo,))
+    if kind in (rm.Kind.AT_MOST, rm.Kind.BELOW):
+        indicator = rm.Indicator("cost", direction="lower_is_better")
+    else:
+        indicator = rm.Indicator("income")
+    target = rm.Target(indicator, rule, per="year", growth="yoy", combine=combine)
+    rows = data.draw(st.lists(_levels_beside_a_rate(data.draw(st.sampled_from([lo, hi]))),
+                              min_size=1, max_size=10))  # fmt: skip
+    table = {"y2021": np.array([p for p, _ in rows]), "y2022": np.array([c for _, c in rows])}
+    verdicts = batch.evaluate(target, table, years={2021: "y2021", 2022: "y2022"})
+    for row, (previous, current) in enumerate(rows):
+        results = [rm.Result(previous, period=2021), rm.Result(current, period=2022)]
+        assert verdicts.status(row) is rm.evaluate(target, results).status, (previous, current)

@@ -25,7 +25,8 @@ reviews, files at scale and Dask.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+import functools
+from collections.abc import Callable, Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -38,10 +39,13 @@ from resolmetrics.errors import (
 
 require("numpy", "batch", "resolmetrics.batch")
 
+import attrs  # noqa: E402
 import numpy as np  # noqa: E402
 
 from resolmetrics.policy import DEFAULT_POLICY, Policy  # noqa: E402
+from resolmetrics.rules import Quota  # noqa: E402
 from resolmetrics.targets import Target  # noqa: E402
+from resolmetrics.verdicts import Status  # noqa: E402
 
 from ._columns import (  # noqa: E402
     Column,
@@ -51,9 +55,16 @@ from ._columns import (  # noqa: E402
     table_length,
     table_names,
 )
-from ._engine import Input, judge  # noqa: E402
+from ._engine import Deferred, Input, judge, not_yet_due  # noqa: E402
 from ._output import STATUSES, ExactColumn, Verdicts  # noqa: E402
-from ._values import Labels, _fixed, _Problems  # noqa: E402
+from ._values import (  # noqa: E402
+    CODES,
+    Labels,
+    WideLabels,
+    _fixed,
+    _Problems,
+)
+from ._wide import wide_codes  # noqa: E402
 
 __all__ = [
     "STATUSES",
@@ -82,6 +93,7 @@ def evaluate(
     entity: object = _AUTO,
     unit: object = _AUTO,
     by: object = None,
+    years: Mapping[int, str] | None = None,
     as_of: date | None = None,
     policy: Policy | None = None,
     nan: str = "error",
@@ -114,6 +126,12 @@ def evaluate(
     or two rows for one group, unit and period, raise an
     :class:`~resolmetrics.InvalidColumnError` naming every bad row (counted
     from 0) with what is wrong and how to fix it.
+
+    *years* reads a wide table, a column a year, as spreadsheets and panels
+    are often kept: ``years={2021: "income_2021", 2022: "income_2022"}``.
+    Each row is then one unit, with a result for each year (a null where it
+    has none); a yearly target gets a verdict per row (or per *by* group of
+    rows, which are its units for a target across units).
     """
     if not isinstance(target, Target):
         raise InvalidTargetTypeError(
@@ -123,20 +141,125 @@ def evaluate(
     policy = _policy(policy, "batch.evaluate")
     _check_as_of(as_of, "batch.evaluate")
     _nan(nan, "batch.evaluate")
-    columns = _Columns(data, value)
-    inputs = Input(
-        values=columns.values,
-        period=columns.optional(period, "period"),
-        entity=columns.optional(entity, "entity"),
-        unit=columns.unit(unit),
-    )
-    keys: dict[str, _Array] = {}
-    if by is not None:
-        groups, count, keys = columns.groups(by)
-        inputs = Input(inputs.values, inputs.period, inputs.entity, inputs.unit, groups, count,
-                       Labels())  # fmt: skip
+    if years is not None:
+        make, keys, parts, unit_column = _wide(target, data, years, entity=entity, unit=unit,
+                                               by=by)  # fmt: skip
+        fast = None
+        if by is None:
+            fast = wide_codes(target, parts, sorted(years), unit_column, as_of, policy, nan)
+        if fast is not None:
+            if not_yet_due(target, as_of):
+                fast[:] = CODES[Status.IN_PROGRESS]
+            whole = functools.cache(make)
+            deferred = Deferred(fast, lambda: judge(target, whole(), as_of, policy, nan))
+            return Verdicts(target, deferred, whole, keys, as_of=as_of, policy=policy)  # type: ignore[arg-type]
+        inputs = make()
+    else:
+        columns = _Columns(data, value)
+        inputs = Input(
+            values=columns.values,
+            period=columns.optional(period, "period"),
+            entity=columns.optional(entity, "entity"),
+            unit=columns.unit(unit),
+        )
+        keys = {}
+        if by is not None:
+            groups, count, keys = columns.groups(by)
+            inputs = attrs.evolve(inputs, groups=groups, count=count)
     judged = judge(target, inputs, as_of, policy, nan)
     return Verdicts(target, judged, inputs, keys, as_of=as_of, policy=policy)
+
+
+def _wide(
+    target: Target, data: object, years: Mapping[int, str], *, entity: object, unit: object,
+    by: object,
+) -> tuple[Callable[[], Input], dict[str, _Array], list[Column], Column | str | None]:  # fmt: skip
+    """A wide table's year columns as the rows of a long one, ordered by (row, year): made
+    on demand; and its groups' keys, the year columns in year order and the unit."""
+    if not isinstance(years, Mapping) or not years:
+        raise InvalidArgumentTypeError(
+            f"batch.evaluate(years) maps each year to its column, such as "
+            f"{{2021: 'income_2021', 2022: 'income_2022'}}, got {years!r}"
+        )
+    for year, name in years.items():
+        if type(year) is not int or not 1000 <= year <= 9999 or not isinstance(name, str):
+            raise InvalidArgumentError(
+                f"batch.evaluate(years) maps four-digit years (int) to column names (str), "
+                f"got {year!r}: {name!r}"
+            )
+    if table_length(data) is None or _is_column(data):
+        raise InvalidArgumentTypeError(
+            "batch.evaluate(years=...) reads the year columns of a table (a DataFrame, an Arrow "
+            f"table or a mapping of columns), got {type(data).__name__}"
+        )
+    ordered = sorted(years)
+    names = tuple(years[year] for year in ordered)
+    columns = _Columns(data, names[0])
+    size, width = columns.size or 0, len(names)
+    parts = [table_column(data, years[year], f"years[{year}]") for year in ordered]
+    entities: Column | None = columns.optional(entity, "entity")
+    units = columns.unit(unit)
+    keys: dict[str, _Array] = {}
+    groups: _Array | None = None
+    count = 0
+    if by is not None:
+        groups, count, keys = columns.groups(by)
+
+    def make() -> Input:
+        each = np.repeat(np.arange(size), width)  # the table row of each (row, year)
+        inputs = Input(
+            values=_interleave(parts, size),
+            period=Column("period", "int", np.tile(np.array(ordered, dtype=np.int64), size)),
+            entity=None if entities is None else entities.take(each),
+            unit=_repeat(units, each),
+            labels=WideLabels(names),
+        )
+        if groups is not None:
+            return attrs.evolve(inputs, groups=groups[each], count=count)
+        if target.across is None and not isinstance(target.rule, Quota):
+            return attrs.evolve(inputs, groups=each, count=size)  # each row is a unit
+        return inputs
+
+    return make, keys, parts, units
+
+
+def _repeat(column: Column | str | None, rows: _Array) -> Column | str | None:
+    return column.take(rows) if isinstance(column, Column) else column
+
+
+def _interleave(parts: list[Column], size: int) -> Column:
+    """One column of the *parts* (a column a year), row after row: (row 0, year 0),
+    (row 0, year 1), ..."""
+    width = len(parts)
+    kinds = {part.kind for part in parts}
+    scales = {part.scale for part in parts}
+    valid = None
+    if any(part.valid is not None for part in parts):
+        valid = np.stack([part.is_valid() for part in parts], axis=1).ravel()
+    if (len(kinds) == 1 and kinds <= {"float", "int", "bool"}) or (kinds == {"decimal"} and len(
+        scales) == 1):  # fmt: skip
+        data = np.stack([part.data for part in parts], axis=1).ravel()
+        return Column("value", parts[0].kind, data, valid, parts[0].scale)
+    if kinds == {"text"} and all(part.arrow is not None for part in parts):
+        import pyarrow as pa
+
+        whole = pa.concat_arrays([part.arrow.cast(pa.string()) for part in parts])
+        order = (np.arange(size)[:, None] + np.arange(width)[None, :] * size).ravel()
+        return Column("value", "text", None, valid, arrow=whole.take(pa.array(order)))
+    data = np.stack([_objects(part) for part in parts], axis=1).ravel()
+    return Column("value", "text" if kinds == {"text"} else "object", data, valid)
+
+
+def _objects(part: Column) -> _Array:
+    """A column's values as Python objects, as the scalar API would be given them."""
+    if part.kind == "decimal":
+        from decimal import Decimal
+
+        return np.array([Decimal(int(m)).scaleb(-part.scale) for m in part.data.tolist()],
+                        dtype=object)  # fmt: skip
+    values = np.empty(len(part), dtype=object)
+    values[:] = part.data.tolist()
+    return values
 
 
 def _nan(nan: object, caller: str) -> None:

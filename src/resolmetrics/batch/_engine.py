@@ -658,8 +658,7 @@ class _Engine:
         A yearly total is then measured against the whole term's total.
         """
         target, as_of = self.target, self.as_of
-        due = target.due_date
-        if due is None or as_of is None or as_of >= due:
+        if not not_yet_due(target, as_of):
             return codes, measure
         codes = np.full(len(codes), IN_PROGRESS, dtype=np.int8)
         if target.combine != "total" or target.term is None:
@@ -672,6 +671,38 @@ class _Engine:
             return attrs.evolve(inner, lo=_times(years, target.lo), hi=_times(years, target.hi))
 
         return codes, whole_term
+
+
+def not_yet_due(target: Target, as_of: date | None) -> bool:
+    """True when the review date comes before the target's due date."""
+    due = target.due_date
+    return due is not None and as_of is not None and as_of < due
+
+
+class Deferred:
+    """A Judged whose statuses are known and whose other parts the general engine makes
+    when first asked for (see _wide)."""
+
+    def __init__(self, codes: _Array, make: Callable[[], Judged]) -> None:
+        self.codes = codes
+        self._make = functools.cache(make)
+
+    def measure(self) -> Measured:
+        return self._make().measure()
+
+    def tally(self) -> _Tally:
+        return self._make().tally()
+
+    def members(self, group: int) -> _Array:
+        return self._make().members(group)
+
+    @property
+    def periods(self) -> _Array | None:
+        return self._make().periods
+
+    @property
+    def entities(self) -> tuple[_Array, list[str]] | None:
+        return self._make().entities
 
 
 def _alone(row: int) -> _Array:
@@ -804,16 +835,64 @@ class _Plan:
             row = self._row(unit, year)
             picked = np.maximum(row, 0)
             return lambda: engine.exact.take(picked), row >= 0, engine.row_codes[picked]
-        current, has_current = self._level(unit, year)
-        previous, has_previous = self._level(unit, year - 1)
-        has = has_current & has_previous
-        self._check_positive(previous, has, year, year - 1)
-        rate = _growth_rate(current, previous, has)
+        fast = self._float_growth(unit, year)
+        if fast is not None:
+            has, codes = fast
+            return functools.cache(lambda: self._rates(unit, year)[0]), has, codes
+        rate, has = self._rates(unit, year)
         lo_gt, lo_eq = rate.threshold(Fraction(target.lo))
         hi_gt, hi_eq = rate.threshold(Fraction(target.hi))
         codes = codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq,
                                  engine.strict)  # fmt: skip
         return lambda: rate, has, codes
+
+    def _rates(self, unit: _Array, year: _Array) -> tuple[Q, _Array]:
+        """The growth rate of each (unit, year) from the year before, exactly, and whether the
+        two levels are known."""
+        current, has_current = self._level(unit, year)
+        previous, has_previous = self._level(unit, year - 1)
+        has = has_current & has_previous
+        self._check_positive(previous, has, year, year - 1)
+        return _growth_rate(current, previous, has), has
+
+    def _float_growth(self, unit: _Array, year: _Array) -> tuple[_Array, _Array] | None:
+        """(has a rate, status code) of each (unit, year), from float levels, exactly.
+
+        For a bound ``r = a / b``, a rate from ``prev`` to ``cur`` is above
+        r exactly when ``100 b cur > (100 b + a) prev`` (prev positive). The
+        two products are computed in float64 where their rounding (a few
+        parts in 10**16, the shortest repr included) cannot change the
+        sign of their difference; the other rows, ties among them, are
+        compared exactly on integers. None where this does not apply (other
+        kinds of values, several units, a baseline in the years, a bound
+        with a wide denominator).
+        """
+        values, target = self.engine.values, self.target
+        if values.kind != "float" or values.unit_rows is not None or values.floats is None:
+            return None
+        current, previous = self._row(unit, year), self._row(unit, year - 1)
+        baseline = target.baseline
+        if baseline is not None and not isinstance(baseline.value, str) and (
+            ((current < 0) & (year == baseline.year)).any()
+            or ((previous < 0) & (year - 1 == baseline.year)).any()
+        ):  # fmt: skip
+            return None
+        has = (current >= 0) & (previous >= 0)
+        cur = values.floats[current[has]]
+        prev = values.floats[previous[has]]
+        if (prev <= 0).any():
+            self._rates(unit, year)  # raises the exact message
+        masks = []
+        for bound in (Fraction(target.lo), Fraction(target.hi)):
+            left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
+            if max(abs(left), abs(right)) >= 2**53:
+                return None
+            masks.append(_cross(cur, prev, left, right, current[has], previous[has], values))
+        (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
+        codes = np.full(len(has), NO_DATA, dtype=np.int8)
+        codes[has] = codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq,
+                                      self.engine.strict)  # fmt: skip
+        return has, codes
 
     def units(self, group: _Array, entity: _Array) -> _Units:
         target, policy, count = self.target, self.engine.policy, self.count
@@ -962,6 +1041,30 @@ def _sums(values: Q, starts: _Array) -> Q:
         for begin, end in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
     return Q.from_exact(sums)
+
+
+def _cross(
+    cur: _Array, prev: _Array, left: int, right: int, cur_rows: _Array, prev_rows: _Array,
+    values: Values,
+) -> tuple[_Array, _Array]:  # fmt: skip
+    """(left * cur > right * prev, left * cur == right * prev) for floats read as their
+    shortest repr: float64 where the sign is sure, integers for the rest."""
+    a = cur * float(left)
+    b = prev * float(right)
+    difference = a - b
+    sure = np.abs(difference) > 1e-15 * (np.abs(a) + np.abs(b))
+    greater = sure & (difference > 0)
+    equal = np.zeros(len(cur), dtype=bool)
+    unsure = np.nonzero(~sure)[0]
+    if unsure.size:
+        from ._rational import floats_to_q
+
+        exact_cur = floats_to_q(cur[unsure]).scale(Fraction(left))
+        exact_prev = floats_to_q(prev[unsure]).scale(Fraction(right))
+        sign = exact_cur.compare(exact_prev)
+        greater[unsure] = sign > 0
+        equal[unsure] = sign == 0
+    return greater, equal
 
 
 def _growth_rate(current: Q, previous: Q, has: _Array) -> Q:

@@ -419,8 +419,9 @@ class Verdicts:
         if not 0 <= row < len(self):
             raise IndexError(f"row {row} of {len(self)} verdicts")
         members = self._judged.members(row)
-        return [_result(self._data, self._judged, int(m)) for m in members.tolist()
-                if _present(self._data, int(m))]  # fmt: skip
+        data = self._data() if callable(self._data) else self._data
+        return [_result(data, self._judged, int(m)) for m in members.tolist()
+                if _present(data, int(m))]  # fmt: skip
 
     def verdict(self, row: int) -> Verdict:
         """The :class:`~resolmetrics.Verdict` of *row*, exactly as ``evaluate()`` makes it.

@@ -68,6 +68,20 @@ class Labels:
         return f"{self.noun} {self.of(row)}"
 
 
+class WideLabels(Labels):
+    """Rows of a wide table read as one row a (unit, year): "row 17, column 'income_2021'"."""
+
+    def __init__(self, columns: tuple[str, ...], lines: _Array | None = None) -> None:
+        super().__init__(lines)
+        self.columns = columns
+
+    def of(self, row: int) -> int:
+        return super().of(row // len(self.columns))
+
+    def name(self, row: int) -> str:
+        return f"row {self.of(row)}, column {self.columns[row % len(self.columns)]!r}"
+
+
 class _Problems:
     """Bad rows of a column: where, and what the scalar engine says about each."""
 
@@ -96,11 +110,13 @@ class _Problems:
         order = np.argsort(every, kind="stable")
         every, owner = every[order], owner[order]
         count = len(every)
+        kept = list(zip(every[:_KEPT].tolist(), owner[:_KEPT].tolist(), strict=True))
+        messages = [self.explain[who](row) for row, who in kept]
         details = tuple(
-            (self.labels.of(row), self.explain[who](row))
-            for row, who in zip(every[:_KEPT].tolist(), owner[:_KEPT].tolist(), strict=True)
+            (self.labels.of(row), m) for (row, _), m in zip(kept, messages, strict=True)
         )
-        lines = [f"  {self.labels.noun} {label}: {message}" for label, message in details[:_SHOWN]]
+        shown = zip(kept[:_SHOWN], messages[:_SHOWN], strict=True)
+        lines = [f"  {self.labels.name(row)}: {m}" for (row, _), m in shown]
         if count > _SHOWN:
             lines.append(f"  ... and {count - _SHOWN:,} more {self.labels.noun}s")
         noun = self.labels.noun + ("" if count == 1 else "s")

@@ -1,0 +1,184 @@
+"""Yearly targets over wide tables (a column a year), decided column against column.
+
+The general engine reads a wide table as a long one: a row per (unit,
+year). For the common case (float columns with no gaps, a target on the
+levels or their year-on-year growth, judged every year or on the latest)
+the statuses follow from the year columns directly, a chunk of rows at a
+time, at the speed of numpy comparisons; :func:`wide_codes` gives them.
+Everything else a verdict holds (its figures, its parts) is then made by the
+general engine only when it is asked for, so the two agree by construction
+on all but the statuses, which a property test holds equal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from resolmetrics._combine import _complete, _due_year
+from resolmetrics.policy import Policy
+from resolmetrics.rules import Quota
+from resolmetrics.targets import Target
+
+from ._columns import Column
+from ._values import IN_PROGRESS, NO_DATA, Labels, Values, codes_from_masks, strict_code
+
+__all__ = ["wide_codes"]
+
+_Array = np.ndarray[Any, Any]
+_CHUNK = 1 << 16
+_ROUNDING = 1e-15  # far above the few parts in 10**16 two float products can be off by
+
+
+def wide_codes(
+    target: Target,
+    parts: Sequence[Column],
+    years: Sequence[int],
+    unit: Column | str | None,
+    as_of: date | None,
+    policy: Policy,
+    nan: str,
+) -> _Array | None:
+    """The status code of each row (before the due date is looked at), or None when the
+    general engine must judge the table (see the module docstring)."""
+    if not _fits(target, parts, years, unit, nan):
+        return None
+    size = len(parts[0])
+    growth = target.growth is not None
+    checked = {
+        year: Values(target, part, unit=unit, nan=nan, labels=Labels(), level=growth)
+        for year, part in zip(years, parts, strict=True)
+    }
+    due = _due_years(target, years, as_of)
+    if not due:
+        return np.full(size, IN_PROGRESS, dtype=np.int8)
+    have = [y for y in due if y in checked and (not growth or y - 1 in checked)]
+    if (len(have) < len(due) and policy.missing == "no_data") or not have:
+        return np.full(size, NO_DATA, dtype=np.int8)
+    strict = strict_code(policy.strict_met)
+    codes: _Array | None = None
+    for year in have:
+        if growth:
+            found = _growth_codes(target, checked[year - 1], checked[year], strict, year)
+        else:
+            found = checked[year].codes(target, strict)
+        if codes is None or target.combine == "latest":
+            codes = found
+        else:  # each: any year missed is a miss, all beaten is exceeded
+            np.maximum(codes, found, out=codes)
+    assert codes is not None
+    return codes
+
+
+def _fits(
+    target: Target,
+    parts: Sequence[Column],
+    years: Sequence[int],
+    unit: Column | str | None,
+    nan: str,
+) -> bool:
+    if target.per is None or target.across is not None or isinstance(target.rule, Quota):
+        return False
+    if target.combine not in ("each", "latest") or target.growth not in (None, "yoy"):
+        return False
+    if target.indicator.scale is not None or isinstance(unit, Column):
+        return False
+    if any(part.kind != "float" or part.valid is not None for part in parts):
+        return False
+    if nan == "missing" and any(np.isnan(part.data).any() for part in parts):
+        return False
+    baseline = target.baseline
+    if (
+        baseline is not None
+        and not isinstance(baseline.value, str)
+        and min(years) - 1 <= baseline.year <= max(years)
+    ):
+        return False  # a level the baseline gives: the general engine reads it
+    for bound in (Fraction(target.lo), Fraction(target.hi)):
+        if 100 * bound.denominator + abs(bound.numerator) >= 2**53:
+            return False
+    return True
+
+
+def _due_years(target: Target, years: Sequence[int], as_of: date | None) -> list[int]:
+    """The years judged, as _combine._years and _complete choose them: every row reports
+    every year column, so they are the same for all rows."""
+    baseline = target.baseline
+    if target.term is not None:
+        first, last = target.term
+        if target.growth is not None and (baseline is None or baseline.year != first - 1):
+            first += 1
+        candidates = list(range(first, last + 1))
+    else:
+        candidates = sorted(years)
+        if target.growth is not None and candidates:
+            candidates = candidates[1:]  # the first level is the base of the first rate
+        due = _due_year(target)
+        candidates = [y for y in candidates if due is None or y <= due]
+    return [y for y in candidates if _complete(y, as_of)]
+
+
+def _growth_codes(target: Target, before: Values, after: Values, strict: int, year: int) -> _Array:
+    """The status of each row's growth from one year's level to the next, exactly."""
+    previous, current = before.floats, after.floats
+    assert previous is not None
+    assert current is not None
+    if (previous <= 0).any():
+        row = int(np.nonzero(previous <= 0)[0][0])
+        from resolmetrics.errors import InvalidResultError
+        from resolmetrics.numbers import as_text
+
+        raise InvalidResultError(
+            f"indicator {target.key!r}: the growth of {year} is measured from the level of "
+            f"{year - 1}, {as_text(before.exact().exact(row))}, which is not positive; a "
+            f"growth rate needs a positive starting level (row {row})"
+        )
+    masks = []
+    for bound in (Fraction(target.lo), Fraction(target.hi)):
+        left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
+        masks.append(_cross(current, previous, left, right))
+    (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
+    return codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq, strict)
+
+
+def _cross(current: _Array, previous: _Array, left: int, right: int) -> tuple[_Array, _Array]:
+    """(left * current > right * previous, ... == ...) for floats read as their shortest repr.
+
+    In float64, chunk by chunk, where the products' rounding cannot change
+    the sign of their difference; exactly, on integers, for the rows where it
+    could (ties among them).
+    """
+    size = len(current)
+    greater = np.empty(size, dtype=bool)
+    unsure: list[_Array] = []
+    a = np.empty(min(size, _CHUNK))
+    b = np.empty(min(size, _CHUNK))
+    for start in range(0, size, _CHUNK):
+        stop = min(start + _CHUNK, size)
+        x, y = a[: stop - start], b[: stop - start]
+        np.multiply(current[start:stop], float(left), out=x)
+        np.multiply(previous[start:stop], float(right), out=y)
+        np.subtract(x, y, out=x)  # the difference
+        np.greater(x, 0, out=greater[start:stop])
+        np.abs(y, out=y)
+        np.multiply(y, 2 * _ROUNDING, out=y)  # |b| and |a| are within a hair of each other
+        close = np.abs(x) <= y
+        if close.any():
+            unsure.append(np.nonzero(close)[0] + start)
+    equal = np.zeros(size, dtype=bool)
+    if unsure:
+        from ._rational import floats_to_q
+
+        rows = np.concatenate(unsure)
+        sign = (
+            floats_to_q(current[rows])
+            .scale(Fraction(left))
+            .compare(floats_to_q(previous[rows]).scale(Fraction(right)))
+        )
+        greater[rows] = sign > 0
+        equal[rows] = sign == 0
+    return greater, equal
