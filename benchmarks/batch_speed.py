@@ -84,48 +84,56 @@ def _side_by_side(name: str, raw: Callable[[], Any], ours: Callable[[], Any], ro
     }
 
 
-def _engine(rows: int, runs: int) -> dict[str, Any]:
-    rng = np.random.default_rng(2023)
+def _thresholds(values: Any, runs: int) -> dict[str, Any]:
     share = rm.Indicator("share", unit="percent")
-    values = rng.normal(90, 5, rows).round(2)
     at_least = rm.Target(share, rm.at_least(90))
     between = rm.Target(share, rm.between(85, 95))
-    report = {
+    return {
         "(a) at least 90, float64": _side_by_side(
             "at_least(90)",
             lambda: 2 - (values >= 90.0).view(np.int8) - (values > 90.0).view(np.int8),
             lambda: batch.evaluate(at_least, values).codes,
-            rows,
+            len(values),
             runs,
         ),
         "(b) between 85 and 95, float64": _side_by_side(
             "between(85, 95)",
             lambda: 1 + (values < 85.0).view(np.int8) - (values > 95.0).view(np.int8),
             lambda: batch.evaluate(between, values).codes,
-            rows,
+            len(values),
             runs,
         ),
     }
-    del values
-    before = rng.integers(1000, 100000, rows) / 10
-    after = (before * rng.normal(1.04, 0.02, rows)).round(1)
+
+
+def _growth(before: Any, after: Any, runs: int) -> dict[str, Any]:
     income = rm.Indicator("income", unit="triệu đồng")
     growth = rm.Target(income, rm.between(3, 5), per="year", growth="yoy", combine="latest")
     table = {"y2021": before, "y2022": after}
     years = {2021: "y2021", 2022: "y2022"}
 
-    def raw_growth() -> Any:
+    def raw() -> Any:
         low = (after * 100 >= before * 103).view(np.int8)
         high = (after * 100 > before * 105).view(np.int8)
         return 2 - low - high  # 2 below the range, 1 inside, 0 above: the engine's codes
 
-    report["(c) growth 3-5 % from 2021 to 2022, wide float64"] = _side_by_side(
-        "between(3, 5), growth='yoy'",
-        raw_growth,
-        lambda: batch.evaluate(growth, table, years=years).codes,
-        rows,
-        runs,
-    )
+    return {
+        "(c) growth 3-5 % from 2021 to 2022, wide float64": _side_by_side(
+            "between(3, 5), growth='yoy'",
+            raw,
+            lambda: batch.evaluate(growth, table, years=years).codes,
+            len(before),
+            runs,
+        )
+    }
+
+
+def _engine(rows: int, runs: int) -> dict[str, Any]:
+    rng = np.random.default_rng(2023)
+    report = _thresholds(rng.normal(90, 5, rows).round(2), runs)
+    before = rng.integers(1000, 100000, rows) / 10
+    after = (before * rng.normal(1.04, 0.02, rows)).round(1)
+    report.update(_growth(before, after, runs))
     return report
 
 
@@ -159,7 +167,7 @@ def _resolution() -> rm.Resolution:
                 combine="each",
             ),
             target(indicator("term", unit="percent"), rm.at_least(60), due=2025),
-        ],  # fmt: skip
+        ],
         term=(2021, 2025),
     )
 
@@ -182,12 +190,13 @@ def _long_table(resolution: rm.Resolution, units: int) -> Any:
             values = (1000 * np.cumprod(steps, axis=1)).round(2).ravel()
         else:
             values = rng.normal(80, 20, count).round(1)
-        parts.append(pd.DataFrame({
+        frame = {
             "indicator": target.key,
             "entity": np.repeat(np.arange(units), len(span)).astype(str),
             "period": np.tile(span, units),
             "value": pd.Series(values, dtype=object),
-        }))  # fmt: skip
+        }
+        parts.append(pd.DataFrame(frame))
     return pd.concat(parts, ignore_index=True)
 
 
@@ -200,7 +209,8 @@ def _review(rows: int, runs: int) -> dict[str, Any]:
         (f"{rows:,} rows a target", max(rows // 5, 1)),
     ):
         table = _long_table(resolution, units)
-        seconds = _best(lambda: batch.review(resolution, table, by="entity"), min(runs, 2))
+        seconds = _best(lambda table=table: batch.review(resolution, table, by="entity"),
+                        min(runs, 2))  # fmt: skip
         report[name] = {
             "rows": len(table),
             "units": units,
