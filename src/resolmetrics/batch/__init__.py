@@ -196,7 +196,7 @@ def _wide(
     names = tuple(years[year] for year in ordered)
     columns = _Columns(data, names[0])
     size, width = columns.size or 0, len(names)
-    parts = [table_column(data, years[year], f"years[{year}]") for year in ordered]
+    parts = [table_column(data, years[year], f"batch.evaluate(years[{year}])") for year in ordered]
     entities: Column | None = columns.optional(entity, "entity")
     units = columns.unit(unit)
     keys: dict[str, _Array] = {}
@@ -239,15 +239,15 @@ def _interleave(parts: list[Column], size: int) -> Column:
     if (len(kinds) == 1 and kinds <= {"float", "int", "bool"}) or (kinds == {"decimal"} and len(
         scales) == 1):  # fmt: skip
         data = np.stack([part.data for part in parts], axis=1).ravel()
-        return Column("value", parts[0].kind, data, valid, parts[0].scale)
+        return Column("years", parts[0].kind, data, valid, parts[0].scale)
     if kinds == {"text"} and all(part.arrow is not None for part in parts):
         import pyarrow as pa
 
         whole = pa.concat_arrays([part.arrow.cast(pa.string()) for part in parts])
         order = (np.arange(size)[:, None] + np.arange(width)[None, :] * size).ravel()
-        return Column("value", "text", None, valid, arrow=whole.take(pa.array(order)))
+        return Column("years", "text", None, valid, arrow=whole.take(pa.array(order)))
     data = np.stack([_objects(part) for part in parts], axis=1).ravel()
-    return Column("value", "text" if kinds == {"text"} else "object", data, valid)
+    return Column("years", "text" if kinds == {"text"} else "object", data, valid)
 
 
 def _objects(part: Column) -> _Array:
@@ -301,7 +301,7 @@ class _Columns:
                     f"batch.evaluate(value) names the column of values, got {value!r}"
                 )
             self.names = table_names(data)
-            self.values = table_column(data, value, "value")
+            self.values = table_column(data, value, "batch.evaluate(value)")
         else:
             self.names = ()
             self.values = column(data, "value")
@@ -314,12 +314,13 @@ class _Columns:
                     f"batch.evaluate({argument}) names a column of the table, got "
                     f"{type(given).__name__}; give the column's name"
                 )
-            return table_column(self.data, given, argument)
+            return table_column(self.data, given, f"batch.evaluate({argument})")
         found = column(given, argument)
         if len(found) != self.size:
             raise InvalidArgumentError(
-                f"batch.evaluate({argument}) has {len(found):,} rows, but the values have "
-                f"{self.size:,}; give one {argument} per value"
+                f"batch.evaluate({argument}) has {len(found):,} row"
+                f"{'' if len(found) == 1 else 's'}, but the values have {self.size:,}; give one "
+                f"{argument} per value"
             )
         return found
 
@@ -339,7 +340,7 @@ class _Columns:
             if given == _AUTO:
                 return self.optional(given, "unit")
             if self.table and given in self.names:
-                return table_column(self.data, given, "unit")
+                return table_column(self.data, given, "batch.evaluate(unit)")
             return given  # the unit of every row
         return self._column(given, "unit")
 
@@ -351,7 +352,7 @@ class _Columns:
                 raise InvalidArgumentTypeError(
                     f"batch.evaluate(by) names one or more columns of the table, got {by!r}"
                 )
-            keys = [(name, table_column(self.data, name, "by")) for name in names]
+            keys = [(name, table_column(self.data, name, "batch.evaluate(by)")) for name in names]
         else:
             items = list(by) if isinstance(by, tuple) else [by]
             keys = [(f"by{i}" if len(items) > 1 else "by", self._column(item, "by"))

@@ -69,6 +69,9 @@ class Column:
     def __len__(self) -> int:
         return len(self._data) if self._data is not None else len(self.arrow)
 
+    def renamed(self, name: str) -> Column:
+        return Column(name, self.kind, self._data, self.valid, self.scale, arrow=self.arrow)
+
     def with_valid(self, valid: _Array | None) -> Column:
         return Column(self.name, self.kind, self._data, valid, self.scale, arrow=self.arrow)
 
@@ -341,15 +344,19 @@ def table_names(table: object) -> tuple[str, ...]:
 
 
 def table_column(table: object, name: str, argument: str) -> Column:
-    """The column *name* of *table*, or an error naming the columns there are."""
+    """The column *name* of *table*, or an error naming the columns there are.
+
+    *argument* is the call's argument that named it: ``"batch.evaluate(value)"``.
+    """
     names = table_names(table)
     if name not in names:
         import difflib
 
         near = difflib.get_close_matches(name, names, n=1)
         hint = f"; did you mean {near[0]!r}?" if near else ""
+        called = f"{argument[:-1]}={name!r})" if argument.endswith(")") else argument
         raise InvalidArgumentError(
-            f"{argument}={name!r} is not a column of the table (its columns: "
+            f"{called}: the table has no column {name!r} (its columns: "
             f"{', '.join(map(repr, names))}){hint}"
         )
     origin = _module(table)

@@ -155,8 +155,8 @@ class ExactColumn:
     def to_arrow(self, *, places: int | None = None, rounding: str = decimal.ROUND_HALF_UP) -> Any:
         """An Arrow array: ``decimal128`` for numbers, strings for levels (nulls where None).
 
-        Exact when every number is a decimal of at most 38 digits; otherwise
-        *places* must be given, and the numbers are rounded to that many
+        Without *places*, exact: every number must be a decimal of at most
+        38 digits. With *places*, every number is rounded to that many
         decimals (half up by default, or ``ROUND_HALF_EVEN``/``ROUND_DOWN``):
         display rounding, never used to judge.
         """
@@ -166,7 +166,7 @@ class ExactColumn:
         mask = ~self.present
         if self.levels is not None:
             return pa.array(self.to_list(), type=pa.string())
-        found = _decimal(self._q, self.present)
+        found = None if places is not None else _decimal(self._q, self.present)
         if found is not None and _digits(found[0]) <= _DECIMAL128_DIGITS:
             mantissas, scale = found
         elif places is None:

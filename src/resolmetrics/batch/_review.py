@@ -319,13 +319,13 @@ def review(
     keys = [by] if isinstance(by, str) else list(by)
     labels = Labels()
     if lines is not None:
-        labels = Labels(table_column(data, lines, "lines").data, "line")
-    unit_keys = [(name, table_column(data, name, "by")) for name in keys]
+        labels = Labels(table_column(data, lines, "batch.review(lines)").data, "line")
+    unit_keys = [(name, table_column(data, name, "batch.review(by)")) for name in keys]
     groups, count, key_values = group_codes(unit_keys, labels)
-    indicators = table_column(data, indicator, "indicator")
+    indicators = table_column(data, indicator, "batch.review(indicator)")
     key_codes, key_names = factorize(indicators)
     _check_keys(resolution, [str(k) for k in key_names], key_codes)
-    values = table_column(data, value, "value")
+    values = table_column(data, value, "batch.review(value)")
     periods = _maybe(data, names, period)
     entities = None if entity in keys else _maybe(data, names, entity)
     units = _maybe(data, names, unit)

@@ -68,6 +68,17 @@ class Labels:
         return f"{self.noun} {self.of(row)}"
 
 
+class ColumnLabels(Labels):
+    """Rows of one year column of a wide table: "row 17, column 'income_2021'"."""
+
+    def __init__(self, column: str) -> None:
+        super().__init__()
+        self.column = column
+
+    def name(self, row: int) -> str:
+        return f"row {row}, column {self.column!r}"
+
+
 class WideLabels(Labels):
     """Rows of a wide table read as one row a (unit, year): "row 17, column 'income_2021'"."""
 
@@ -131,12 +142,16 @@ class _Problems:
 
 
 def _scalar_message(build: Callable[[], object]) -> str:
-    """The message the scalar engine gives for a value (build() must raise)."""
+    """The message the scalar engine gives for a value (build() must raise), in a column's
+    words: a result left out is a null there."""
     try:
         build()
     except ResolmetricsError as exc:
-        return str(exc)
+        return str(exc).replace(_LEFT_OUT, "report missing data as a null (None, NA)")
     return "cannot be judged"
+
+
+_LEFT_OUT = "report missing data by leaving the result out"
 
 
 _PLAIN = r"^[+-]?[0-9]{1,18}(\.[0-9]{1,18})?$"

@@ -25,7 +25,7 @@ from resolmetrics.rules import Quota
 from resolmetrics.targets import Target
 
 from ._columns import Column
-from ._values import IN_PROGRESS, NO_DATA, Labels, Values, codes_from_masks, strict_code
+from ._values import IN_PROGRESS, NO_DATA, ColumnLabels, Values, codes_from_masks, strict_code
 
 __all__ = ["wide_codes"]
 
@@ -50,9 +50,10 @@ def wide_codes(
     size = len(parts[0])
     growth = target.growth is not None
     checked = {
-        year: Values(target, part, unit=unit, nan=nan, labels=Labels(), level=growth)
+        year: Values(target, part.renamed("years"), unit=unit, nan=nan,
+                     labels=ColumnLabels(part.name), level=growth)
         for year, part in zip(years, parts, strict=True)
-    }
+    }  # fmt: skip
     due = _due_years(target, years, as_of)
     if not due:
         return np.full(size, IN_PROGRESS, dtype=np.int8)
