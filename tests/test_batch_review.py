@@ -182,8 +182,11 @@ def test_the_command_line_writes_every_verdict(
         verdict = reports[row["entity"]].verdicts[int(row["number"]) - 1]
         assert row["status"] == verdict.status.value
         actual = verdict.actual
-        written = actual if isinstance(actual, str) else rm.numbers.as_text(actual)  # type: ignore[arg-type]
-        assert row["actual"] == ("" if actual is None else written)
+        if actual is None:
+            assert row["actual"] == ""
+        else:
+            written = actual if isinstance(actual, str) else rm.numbers.as_text(actual)
+            assert row["actual"] == written
     target = tmp_path / "verdicts.parquet"
     status, out, err = run(capsys, *ARGS, "--format", "parquet", "-o", str(target))
     assert (status, out, err) == (EXIT_OK, "", "")
