@@ -560,7 +560,7 @@ def test_the_problems_of_the_reference_page(here: Path) -> None:
             (
                 "value",
                 "indicator 'inspected': the result, 1325/13%, is outside the indicator's limits "
-                "(0/1 to 100/1); check the figure and its unit, or widen Indicator(limits=...)",
+                "(0 to 100); check the figure and its unit, or widen Indicator(limits=...)",
             ),
         ),
         (

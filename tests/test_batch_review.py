@@ -233,3 +233,35 @@ def test_fail_on_miss_and_invalid_input(
         f"{broken}:2: entity: no entity: the verdicts are by 'entity', so every row must say "
         "which entity it is about"
     )
+
+
+def test_read_results_and_evaluate_read_parquet(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A results file kept as Parquet reads as its CSV does, also on the command line."""
+    import pyarrow.csv as pacsv
+
+    provincial = EXAMPLE.parent / "provincial"
+    resolution = load_resolution(provincial / "resolution.toml")
+    from_csv = read_results(provincial / "results.csv", lang="vi", resolution=resolution)
+    # the file's cells as they are written ("33/52 = 63,5%"), as text
+    cells = pacsv.read_csv(provincial / "results.csv",
+                           parse_options=pacsv.ParseOptions(delimiter=";"),
+                           convert_options=pacsv.ConvertOptions(
+                               column_types={"value": "string", "period": "int32"}))  # fmt: skip
+    parquet = tmp_path / "results.parquet"
+    pq.write_table(cells, parquet)
+    assert read_results(parquet, lang="vi", resolution=resolution) == from_csv
+    rows = cells
+    status, out, _ = run(capsys, "evaluate", str(provincial / "resolution.toml"), str(parquet),
+                         "--as-of", "2023-06-30")  # fmt: skip
+    assert status == EXIT_OK
+    assert out.splitlines()[-1].startswith("Met 8 of 15 targets")
+    twice = tmp_path / "twice.parquet"
+    pq.write_table(rows.slice(0, 2).take([0, 1, 0]), twice)
+    with pytest.raises(FileError) as info:
+        read_results(twice, lang="vi", resolution=resolution)
+    assert str(info.value) == (
+        f"1 problem in {twice}:\n{twice}:3: a second result for indicator 'cells_good', period "
+        "2022 (the first is on line 1); keep one result per indicator, period and entity"
+    )

@@ -212,6 +212,9 @@ CASES: list[tuple[str, Callable[[], object], type[Exception], str]] = [
      f"indicator 'org_good': the result, 101%, {LIMITS}"),
     ("result-below-limits", _judge(LIMITED, rm.at_least(90), rm.Result(-1)), RE,
      f"indicator 'org_good': the result, -1%, {LIMITS}"),
+    # an exact share is compared with the limits as fractions; they are shown as given
+    ("ratio-above-limits", _judge(LIMITED, rm.at_least(90), rm.Result.ratio(53, 52)), RE,
+     f"indicator 'org_good': the result, 1325/13%, {LIMITS}"),
     ("result-permille-above-limits",
      _judge(LIMITED, rm.at_least(90), rm.Result(1010, unit="permille")), RE,
      f"indicator 'org_good': the result, 101%, {LIMITS}"),

@@ -1888,9 +1888,10 @@ def test_vietnamese_headers_without_diacritics(here: Path) -> None:
         ),
         (
             "results.xls",
-            "expected a .csv or .xlsx file, got '.xls'; save it from Excel as .xlsx or CSV UTF-8",
+            "expected a .csv, .xlsx or .parquet file, got '.xls'; save it from Excel as .xlsx "
+            "or CSV UTF-8",
         ),
-        ("results", "expected a .csv or .xlsx file, got 'no suffix'"),
+        ("results", "expected a .csv, .xlsx or .parquet file, got 'no suffix'"),
     ],
 )
 def test_results_file_not_read(here: Path, name: str, message: str) -> None:

@@ -91,7 +91,7 @@ def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> N
 
 def _input_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("resolution", type=Path, help="the resolution file (TOML)")
-    command.add_argument("results", type=Path, help="the results file (.csv, or .xlsx)")
+    command.add_argument("results", type=Path, help="the results file (.csv, .parquet, or .xlsx)")
     command.add_argument(
         "--as-of",
         type=_as_of,

@@ -1192,7 +1192,8 @@ def read_results(
     lang: str = "en",
     resolution: Resolution | None = None,
 ) -> dict[str, list[Result]]:
-    """Read results from a ``.csv`` or ``.xlsx`` file, filed under their indicators' keys.
+    """Read results from a ``.csv``, ``.xlsx`` or ``.parquet`` file, filed under their
+    indicators' keys.
 
     One row per result, with a header; the columns (any order, any case) are
     ``indicator``, ``value`` (both required), ``period``, ``entity`` and
@@ -1202,7 +1203,9 @@ def read_results(
     (a rating level on a rated indicator, a number in a comparable unit
     otherwise). Every problem of the file is raised together in one
     :class:`FileError`. The format is described in
-    ``docs/reference/results-file.md``.
+    ``docs/reference/results-file.md``. A ``.parquet`` file is read with the
+    columnar reader, :func:`resolmetrics.batch.read_table` (the ``batch``
+    extra); its "lines" are its rows, counting from 1.
     """
     name = _path(path, "read_results")
     try:
@@ -1220,18 +1223,51 @@ def read_results(
         )
     problems = _Problems(name)
     suffix = os.path.splitext(name)[1].casefold()
-    if suffix not in (".csv", ".xlsx"):
+    if suffix not in (".csv", ".xlsx", ".parquet"):
         hint = "; save it from Excel as .xlsx or CSV UTF-8" if suffix in (".xls", ".ods") else ""
         problems.add(
-            None, None, f"expected a .csv or .xlsx file, got {suffix or 'no suffix'!r}{hint}"
+            None,
+            None,
+            f"expected a .csv, .xlsx or .parquet file, got {suffix or 'no suffix'!r}{hint}",
         )
         problems.raise_any()
+    if suffix == ".parquet":
+        return _parquet_results(name, lang, resolution, problems)
     formula: Callable[[int, int], str | None] | None = None
     if suffix == ".csv":
         rows = _csv_rows(name, problems)
     else:
         rows, formula = _xlsx_rows(name, problems)
     results = _Rows(problems, lang, resolution, formula).read(rows)
+    problems.raise_any()
+    return results
+
+
+def _parquet_results(
+    name: str, lang: str, resolution: Resolution | None, problems: _Problems
+) -> dict[str, list[Result]]:
+    """The results of a Parquet file, read by the columnar reader; a second result for one
+    indicator, period and entity is a problem, as in a CSV file."""
+    from .batch import read_table
+
+    table = read_table(name, lang=lang, resolution=resolution)
+    results: dict[str, list[Result]] = {}
+    seen: dict[_Identity, int] = {}
+    names = ("line", "indicator", "period", "entity", "value", "unit")
+    for line, key, period, entity, value, unit in zip(
+        *(table.column(column).to_pylist() for column in names), strict=True
+    ):
+        identity = (key, period, entity)
+        if identity in seen:
+            problems.add(
+                line,
+                None,
+                f"a second result for {_identity(identity)} (the first is on line "
+                f"{seen[identity]}); keep one result per indicator, period and entity",
+            )
+            continue
+        seen[identity] = line
+        results.setdefault(key, []).append(Result(value, unit, period=period, entity=entity))
     problems.raise_any()
     return results
 

@@ -313,9 +313,10 @@ class Indicator:
         if (lo is not None and value < lo) or (hi is not None and value > hi):
             label = units.label(self.unit, "en")
             shown = label if units.is_share(self.unit) else f" {label}" if label else ""
+            low, high = self.limits  # as given: the fractions above only compare faster
             raise error(
-                f"indicator {self.key!r}: {what}, {as_text(value)}{shown}, "
-                f"is outside the indicator's limits ({_limit_text(lo)} to {_limit_text(hi)}); "
+                f"indicator {self.key!r}: {what}, {as_text(value)}{shown}, is outside the "
+                f"indicator's limits ({_limit_text(low)} to {_limit_text(high)}); "
                 "check the figure and its unit, or widen Indicator(limits=...)"
             )
 
