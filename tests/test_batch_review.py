@@ -265,3 +265,17 @@ def test_read_results_and_evaluate_read_parquet(
         f"1 problem in {twice}:\n{twice}:3: a second result for indicator 'cells_good', period "
         "2022 (the first is on line 1); keep one result per indicator, period and entity"
     )
+
+
+def test_a_progress_bar_on_standard_error_only_when_asked(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, err = run(capsys, *ARGS, "--format", "csv", "--progress")
+    assert status == EXIT_OK
+    assert "rows read" in err
+    assert "849" in err  # every row counted
+    assert out.startswith('"entity","number"')
+    status, _, err = run(capsys, *ARGS, "--format", "csv", "--no-progress")
+    assert (status, err) == (EXIT_OK, "")
+    status, _, err = run(capsys, *ARGS, "--format", "csv")  # not a terminal: no bar
+    assert (status, err) == (EXIT_OK, "")
