@@ -275,25 +275,34 @@ def _compound_growth(
     _growth(target, first, last, end, start)  # checks the starting level is positive
     years = end - start
     ratio = Fraction(last) / Fraction(first)
+    low, high = (compound_bound(target, bound, years) for bound in (target.lo, target.hi))
+    status = judge_transformed(target, ratio, low, high, policy)
+    rate = compound_rate(ratio, years)
+    context = Context(entity=entity, combined="cagr", periods=(start, end), approximate=True)
+    return make_verdict(target, status, rate, (), policy, context)
 
-    def scaled(bound: Exact) -> Fraction:
-        growth = 1 + Fraction(bound) / 100
-        if growth <= 0:
-            raise InvalidResultError(
-                f"indicator {target.key!r}: a compound growth bound must be above -100%, "
-                f"got {as_text(bound)}%"
-            )
-        return growth**years
 
-    status = judge_transformed(target, ratio, scaled(target.lo), scaled(target.hi), policy)
+def compound_bound(target: Target, bound: Exact, years: int) -> Fraction:
+    """``(1 + bound / 100) ** years``: what the ratio of the last level to the first must
+    reach for a compound growth rate of *bound* percent over *years* years."""
+    growth = 1 + Fraction(bound) / 100
+    if growth <= 0:
+        raise InvalidResultError(
+            f"indicator {target.key!r}: a compound growth bound must be above -100%, "
+            f"got {as_text(bound)}%"
+        )
+    return growth**years
+
+
+def compound_rate(ratio: Fraction, years: int) -> Decimal:
+    """The compound annual growth rate in percent of a level that grew by *ratio* in
+    *years* years, to GROWTH_DIGITS significant digits (it is irrational in general)."""
     digits = DecimalContext(prec=GROWTH_DIGITS + 5)
     root = digits.power(
         digits.divide(Decimal(ratio.numerator), Decimal(ratio.denominator)),
         digits.divide(Decimal(1), Decimal(years)),
     )
-    rate = trimmed(DecimalContext(prec=GROWTH_DIGITS).multiply(digits.subtract(root, 1), 100))
-    context = Context(entity=entity, combined="cagr", periods=(start, end), approximate=True)
-    return make_verdict(target, status, rate, (), policy, context)
+    return trimmed(DecimalContext(prec=GROWTH_DIGITS).multiply(digits.subtract(root, 1), 100))
 
 
 def _scaled(target: Target, years: int) -> Target:

@@ -1259,12 +1259,7 @@ def _parquet_results(
     ):
         identity = (key, period, entity)
         if identity in seen:
-            problems.add(
-                line,
-                None,
-                f"a second result for {_identity(identity)} (the first is on line "
-                f"{seen[identity]}); keep one result per indicator, period and entity",
-            )
+            _second(problems, line, identity, seen[identity])
             continue
         seen[identity] = line
         results.setdefault(key, []).append(Result(value, unit, period=period, entity=entity))
@@ -1450,12 +1445,7 @@ class _Rows:
             if identity is None:
                 continue
             if identity in seen:  # reported even when either row has problems of its own
-                self.problems.add(
-                    line,
-                    None,
-                    f"a second result for {_identity(identity)} (the first is on line "
-                    f"{seen[identity]}); keep one result per indicator, period and entity",
-                )
+                _second(self.problems, line, identity, seen[identity])
                 continue
             seen[identity] = line
             if result is not None:
@@ -1764,6 +1754,16 @@ def _level_words(lang: str) -> dict[str, str]:
 
 _WORD = re.compile(r"[^\W\d_]+")  # one word, as the tokenizer reads words
 _FIGURE = re.compile(r"(-?)([0-9][0-9.,]*)(%?)")  # the digits are checked by plain_number
+
+
+def _second(problems: _Problems, line: int, identity: _Identity, first: int) -> None:
+    """A second result for one indicator, period and entity is a problem of its line."""
+    problems.add(
+        line,
+        None,
+        f"a second result for {_identity(identity)} (the first is on line {first}); keep "
+        "one result per indicator, period and entity",
+    )
 
 
 def _identity(identity: _Identity) -> str:

@@ -41,7 +41,7 @@ from ._output import STATUSES, Verdicts
 
 __all__ = ["evaluate", "review"]
 
-_FIGURES = ("actual", "margin", "relative_margin", "attainment")
+from ._review import FIGURES as _FIGURES
 
 
 def _dd() -> Any:
@@ -67,17 +67,13 @@ def _text_frame(verdicts: Verdicts, places: int) -> Any:
     """The verdicts as a pandas DataFrame of text: keys, status, exact figures, unit."""
     import pandas as pd
 
-    from ._review import _decimal_text
+    from ._review import figure_texts
 
     pa = require("pyarrow", "batch", "resolmetrics.batch.dask")
     data: dict[str, Any] = dict(verdicts.keys)
     data["status"] = [s.value for s in map(STATUSES.__getitem__, verdicts.codes.tolist())]
-    for name in _FIGURES:
-        figure = getattr(verdicts, name)
-        if figure.levels is not None:
-            data[name] = [None if v is None else str(v) for v in figure.to_list()]
-        else:
-            data[name] = _decimal_text(pa, figure, places).to_pylist()
+    for name, texts in figure_texts(pa, verdicts, places).items():
+        data[name] = texts.to_pylist()
     data["unit"] = verdicts.actual.unit
     tally = verdicts.tally
     if tally is not None:

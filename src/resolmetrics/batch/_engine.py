@@ -24,7 +24,6 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from datetime import date
-from decimal import Context as DecimalContext
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
@@ -33,15 +32,16 @@ import attrs
 import numpy as np
 
 from resolmetrics._combine import (
-    GROWTH_DIGITS,
     _baseline_level,
     _complete,
     _due_year,
     _last_year,
     _units_target,
+    compound_bound,
+    compound_rate,
 )
 from resolmetrics.errors import InvalidResultError
-from resolmetrics.numbers import Exact, as_text, trimmed
+from resolmetrics.numbers import Exact, as_text
 from resolmetrics.policy import Policy
 from resolmetrics.results import Result
 from resolmetrics.rules import Kind, Quantifier, Quota, above, at_least
@@ -1009,8 +1009,8 @@ class _Plan:
         for years in np.unique(span[judged]).tolist():
             chosen = judged & (span == years)
             ends, begins = last.take(chosen), first.take(chosen)
-            low = _ratio_threshold(ends, begins, _compound_bound(target, target.lo, years))
-            high = _ratio_threshold(ends, begins, _compound_bound(target, target.hi, years))
+            low = _ratio_threshold(ends, begins, compound_bound(target, target.lo, years))
+            high = _ratio_threshold(ends, begins, compound_bound(target, target.hi, years))
             codes[chosen] = codes_from_masks(target.kind, target.sign, *low, *high,
                                              engine.strict)  # fmt: skip
         codes = np.where(due, codes, IN_PROGRESS)
@@ -1019,7 +1019,7 @@ class _Plan:
 
         def measure() -> Measured:
             rates: list[Exact] = [
-                _compound_rate(first.exact(i), last.exact(i), int(span[i]))
+                compound_rate(Fraction(last.exact(i)) / Fraction(first.exact(i)), int(span[i]))
                 if judged[i] else Decimal(0)
                 for i in range(count)
             ]  # fmt: skip
@@ -1076,32 +1076,11 @@ def _growth_rate(current: Q, previous: Q, has: _Array) -> Q:
     return Q(_ints(np.asarray(num)), _ints(np.asarray(den)))
 
 
-def _compound_bound(target: Target, bound: Exact, years: int) -> Fraction:
-    growth = 1 + Fraction(bound) / 100
-    if growth <= 0:
-        raise InvalidResultError(
-            f"indicator {target.key!r}: a compound growth bound must be above -100%, "
-            f"got {as_text(bound)}%"
-        )
-    return growth**years
-
-
 def _ratio_threshold(num: Q, den: Q, bound: Fraction) -> tuple[_Array, _Array]:
     """(num / den > bound, num / den == bound) for positive *den*, by cross-multiplication."""
     a, b, _ = num.over(den)
     difference = total(product(a, bound.denominator), product(b, bound.numerator), -1)
     return np.asarray(difference > 0, dtype=bool), np.asarray(difference == 0, dtype=bool)
-
-
-def _compound_rate(first: Exact, last: Exact, years: int) -> Exact:
-    """The compound rate as evaluate() shows it: to GROWTH_DIGITS significant digits."""
-    ratio = Fraction(last) / Fraction(first)
-    digits = DecimalContext(prec=GROWTH_DIGITS + 5)
-    root = digits.power(
-        digits.divide(Decimal(ratio.numerator), Decimal(ratio.denominator)),
-        digits.divide(Decimal(1), Decimal(years)),
-    )
-    return trimmed(DecimalContext(prec=GROWTH_DIGITS).multiply(digits.subtract(root, 1), 100))
 
 
 def _cap(share: Q, rounding: str) -> Q:

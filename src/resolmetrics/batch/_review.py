@@ -188,13 +188,7 @@ class Review:
         columns["number"] = pa.array([self.numbers[index]] * count, type=pa.string())
         columns["key"] = pa.array([verdicts.target.key] * count, type=pa.string())
         columns["status"] = status_array(pa, verdicts.codes)
-        for name in ("actual", "margin", "relative_margin", "attainment"):
-            figure = getattr(verdicts, name)
-            if figure.levels is not None:
-                columns[name] = pa.array([None if v is None else str(v) for v in
-                                          figure.to_list()], type=pa.string())  # fmt: skip
-                continue
-            columns[name] = _decimal_text(pa, figure, places)
+        columns.update(figure_texts(pa, verdicts, places))
         columns["unit"] = pa.array([verdicts.actual.unit] * count, type=pa.string())
         return columns
 
@@ -249,6 +243,24 @@ def _plain(pa: Any, column: Any) -> Any:
     if pa.types.is_dictionary(column.type):
         return column.cast(pa.string())
     return column
+
+
+FIGURES = ("actual", "margin", "relative_margin", "attainment")
+
+
+def figure_texts(pa: Any, verdicts: Verdicts, places: int) -> dict[str, Any]:
+    """Each figure of *verdicts* as an Arrow column of text: numbers exactly ("93.1"), a
+    fraction that is no finite decimal rounded to *places* decimals, level codes as they are.
+    """
+    columns = {}
+    for name in FIGURES:
+        figure = getattr(verdicts, name)
+        if figure.levels is not None:
+            texts = [None if value is None else str(value) for value in figure.to_list()]
+            columns[name] = pa.array(texts, type=pa.string())
+        else:
+            columns[name] = _decimal_text(pa, figure, places)
+    return columns
 
 
 def _decimal_text(pa: Any, figure: Any, places: int) -> Any:
