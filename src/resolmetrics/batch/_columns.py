@@ -18,7 +18,6 @@ Nothing is copied that numpy can view; nothing is read row by row except an
 
 from __future__ import annotations
 
-import numbers as _numbers
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -310,11 +309,6 @@ def _missing_mask(items: _Array, kinds: set[type]) -> _Array | None:
     if type(None) not in kinds and not (kinds & _NA_TYPES):
         return None
     return np.array([item is None or type(item) in _NA_TYPES for item in items.tolist()])
-
-
-def is_number(item: object) -> bool:
-    """True for a number a result may hold (not a bool)."""
-    return isinstance(item, _numbers.Real) and not isinstance(item, bool)
 
 
 # --------------------------------------------------------------------------- tables

@@ -48,7 +48,7 @@ from resolmetrics.rules import Kind, Quantifier, Quota, above, at_least
 from resolmetrics.targets import Target
 
 from ._columns import Column, factorize, remap
-from ._rational import Q, _ints, product, total
+from ._rational import Q, _ints, cross_compare, product, total
 from ._values import (
     ACHIEVED,
     CODES,
@@ -887,7 +887,7 @@ class _Plan:
             left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
             if max(abs(left), abs(right)) >= 2**53:
                 return None
-            masks.append(_cross(cur, prev, left, right, current[has], previous[has], values))
+            masks.append(cross_compare(cur, prev, left, right))
         (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
         codes = np.full(len(has), NO_DATA, dtype=np.int8)
         codes[has] = codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq,
@@ -1041,30 +1041,6 @@ def _sums(values: Q, starts: _Array) -> Q:
         for begin, end in zip(starts.tolist(), ends.tolist(), strict=True)
     ]
     return Q.from_exact(sums)
-
-
-def _cross(
-    cur: _Array, prev: _Array, left: int, right: int, cur_rows: _Array, prev_rows: _Array,
-    values: Values,
-) -> tuple[_Array, _Array]:  # fmt: skip
-    """(left * cur > right * prev, left * cur == right * prev) for floats read as their
-    shortest repr: float64 where the sign is sure, integers for the rest."""
-    a = cur * float(left)
-    b = prev * float(right)
-    difference = a - b
-    sure = np.abs(difference) > 1e-15 * (np.abs(a) + np.abs(b))
-    greater = sure & (difference > 0)
-    equal = np.zeros(len(cur), dtype=bool)
-    unsure = np.nonzero(~sure)[0]
-    if unsure.size:
-        from ._rational import floats_to_q
-
-        exact_cur = floats_to_q(cur[unsure]).scale(Fraction(left))
-        exact_prev = floats_to_q(prev[unsure]).scale(Fraction(right))
-        sign = exact_cur.compare(exact_prev)
-        greater[unsure] = sign > 0
-        equal[unsure] = sign == 0
-    return greater, equal
 
 
 def _growth_rate(current: Q, previous: Q, has: _Array) -> Q:

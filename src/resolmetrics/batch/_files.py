@@ -385,7 +385,7 @@ class _bar:  # a context manager read as a phrase: with _bar(...) as bar
 
     def __enter__(self) -> Any:
         if not self.show:
-            return lambda step: None
+            return lambda _: None
         tqdm = require("tqdm", "batch", "progress bars")
         self.tqdm = tqdm.tqdm(desc=self.desc, unit=self.unit, total=self.total,
                               file=sys.stderr, unit_scale=True)  # fmt: skip

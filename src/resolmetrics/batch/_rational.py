@@ -25,7 +25,7 @@ import numpy as np
 
 from resolmetrics.numbers import Exact, normal
 
-__all__ = ["LIMIT", "Q", "float_threshold", "floats_to_q", "magnitude"]
+__all__ = ["LIMIT", "Q", "cross_compare", "float_threshold", "floats_to_q", "magnitude"]
 
 LIMIT = 1 << 62
 """Every int64 array here holds numbers below this in magnitude."""
@@ -398,3 +398,46 @@ def floats_to_q(values: _Array) -> Q:
     for row, decimal in decimals.items():
         exact[row] = int(decimal.scaleb(widest))
     return Q(_ints(exact), 10**widest)
+
+
+_CHUNK = 1 << 16
+_ROUNDING = 1e-15  # far above the few parts in 10**16 two float products can be off by
+
+
+def cross_compare(
+    current: _Array, previous: _Array, left: int, right: int
+) -> tuple[_Array, _Array]:
+    """(left * current > right * previous, ... == ...) for floats read as their shortest repr.
+
+    In float64, chunk by chunk, where the products' rounding cannot change
+    the sign of their difference; exactly, on integers, for the rows where it
+    could (ties among them).
+    """
+    size = len(current)
+    greater = np.empty(size, dtype=bool)
+    unsure: list[_Array] = []
+    a = np.empty(min(size, _CHUNK))
+    b = np.empty(min(size, _CHUNK))
+    for start in range(0, size, _CHUNK):
+        stop = min(start + _CHUNK, size)
+        x, y = a[: stop - start], b[: stop - start]
+        np.multiply(current[start:stop], float(left), out=x)
+        np.multiply(previous[start:stop], float(right), out=y)
+        np.subtract(x, y, out=x)  # the difference
+        np.greater(x, 0, out=greater[start:stop])
+        np.abs(y, out=y)
+        np.multiply(y, 2 * _ROUNDING, out=y)  # |b| and |a| are within a hair of each other
+        close = np.abs(x) <= y
+        if close.any():
+            unsure.append(np.nonzero(close)[0] + start)
+    equal = np.zeros(size, dtype=bool)
+    if unsure:
+        rows = np.concatenate(unsure)
+        sign = (
+            floats_to_q(current[rows])
+            .scale(Fraction(left))
+            .compare(floats_to_q(previous[rows]).scale(Fraction(right)))
+        )
+        greater[rows] = sign > 0
+        equal[rows] = sign == 0
+    return greater, equal

@@ -25,13 +25,12 @@ from resolmetrics.rules import Quota
 from resolmetrics.targets import Target
 
 from ._columns import Column
+from ._rational import cross_compare
 from ._values import IN_PROGRESS, NO_DATA, ColumnLabels, Values, codes_from_masks, strict_code
 
 __all__ = ["wide_codes"]
 
 _Array = np.ndarray[Any, Any]
-_CHUNK = 1 << 16
-_ROUNDING = 1e-15  # far above the few parts in 10**16 two float products can be off by
 
 
 def wide_codes(
@@ -141,45 +140,6 @@ def _growth_codes(target: Target, before: Values, after: Values, strict: int, ye
     masks = []
     for bound in (Fraction(target.lo), Fraction(target.hi)):
         left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
-        masks.append(_cross(current, previous, left, right))
+        masks.append(cross_compare(current, previous, left, right))
     (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
     return codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq, strict)
-
-
-def _cross(current: _Array, previous: _Array, left: int, right: int) -> tuple[_Array, _Array]:
-    """(left * current > right * previous, ... == ...) for floats read as their shortest repr.
-
-    In float64, chunk by chunk, where the products' rounding cannot change
-    the sign of their difference; exactly, on integers, for the rows where it
-    could (ties among them).
-    """
-    size = len(current)
-    greater = np.empty(size, dtype=bool)
-    unsure: list[_Array] = []
-    a = np.empty(min(size, _CHUNK))
-    b = np.empty(min(size, _CHUNK))
-    for start in range(0, size, _CHUNK):
-        stop = min(start + _CHUNK, size)
-        x, y = a[: stop - start], b[: stop - start]
-        np.multiply(current[start:stop], float(left), out=x)
-        np.multiply(previous[start:stop], float(right), out=y)
-        np.subtract(x, y, out=x)  # the difference
-        np.greater(x, 0, out=greater[start:stop])
-        np.abs(y, out=y)
-        np.multiply(y, 2 * _ROUNDING, out=y)  # |b| and |a| are within a hair of each other
-        close = np.abs(x) <= y
-        if close.any():
-            unsure.append(np.nonzero(close)[0] + start)
-    equal = np.zeros(size, dtype=bool)
-    if unsure:
-        from ._rational import floats_to_q
-
-        rows = np.concatenate(unsure)
-        sign = (
-            floats_to_q(current[rows])
-            .scale(Fraction(left))
-            .compare(floats_to_q(previous[rows]).scale(Fraction(right)))
-        )
-        greater[rows] = sign > 0
-        equal[rows] = sign == 0
-    return greater, equal
