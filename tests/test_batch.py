@@ -410,3 +410,20 @@ def test_codes_are_the_order_of_status() -> None:
     assert verdicts.codes.tolist() == [0, 1, 2, 4]
     assert verdicts.counts[rm.Status.NO_DATA] == 1
     assert verdicts.met.tolist() == [True, True, False, False]
+
+
+def test_decimal_objects_are_read_at_once_and_exactly() -> None:
+    """A pandas column of Decimals (what to_pandas() gives back) reads as its numbers."""
+    target = rm.Target(rm.Indicator("x"), rm.at_least(D("90.5")))
+    values = pd.Series([D("90.5"), D("90.49999999999999999999999"), D("1E+2"), None],
+                       dtype=object)  # fmt: skip
+    verdicts = batch.evaluate(target, values)
+    assert [verdicts.status(i) for i in range(4)] == [ACHIEVED, NOT, EXCEEDED, NO_DATA]
+    assert verdicts.actual.to_list() == [D("90.5"), D("90.49999999999999999999999"), D(100),
+                                         None]  # fmt: skip
+    with pytest.raises(rm.InvalidColumnError) as info:
+        batch.evaluate(target, pd.Series([D("NaN"), D(1)], dtype=object))
+    assert str(info.value).splitlines()[1] == (
+        "  row 0: Result(value) must be a finite number, got Decimal('NaN'); report missing "
+        "data as a null (None, NA) (the verdict is then NO_DATA)"
+    )

@@ -16,6 +16,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
@@ -147,8 +148,13 @@ def _scalar_message(build: Callable[[], object]) -> str:
     try:
         build()
     except ResolmetricsError as exc:
-        return str(exc).replace(_LEFT_OUT, "report missing data as a null (None, NA)")
+        return _in_a_column(exc)
     return "cannot be judged"
+
+
+def _in_a_column(error: Exception) -> str:
+    """A scalar error's message, in a column's words: a result left out is a null there."""
+    return str(error).replace(_LEFT_OUT, "report missing data as a null (None, NA)")
 
 
 _LEFT_OUT = "report missing data by leaving the result out"
@@ -260,10 +266,12 @@ class Values:
             data = column.data
             sorts = map(_SORTS.get, map(type, data[rows]), itertools.repeat(0))
             kinds = np.fromiter(sorts, np.int8, len(rows))
-            floats, ints, texts = kinds == 1, kinds == 2, kinds == 3
-            text_rows, others = rows[texts], rows[~(floats | ints | texts)]
+            floats, ints, texts, decimals = kinds == 1, kinds == 2, kinds == 3, kinds == 4
+            text_rows = rows[texts]
             self._object_floats(data, rows[floats], nan, problems, parts)
             self._object_ints(data, rows[ints], problems, parts)
+            slow = _object_decimals(data, rows[decimals], parts)
+            others = np.sort(np.concatenate([rows[~(floats | ints | texts | decimals)], slow]))
         fast_rows, fast_q, rest, surely_levels = _plain_numbers(column, text_rows)
         if fast_q is not None:
             parts.append((fast_rows, fast_q))
@@ -276,7 +284,7 @@ class Values:
                                          error=InvalidResultError,
                                          type_error=InvalidResultTypeError)  # fmt: skip
                 except ResolmetricsError as exc:
-                    problems.add(np.array([row]), _fixed(str(exc)))
+                    problems.add(np.array([row]), _fixed(_in_a_column(exc)))
             else:
                 level_rows.append(row)
         for row in others.tolist():
@@ -284,7 +292,9 @@ class Values:
                 value = Result(_item(column, row)).value
             except ResolmetricsError as exc:
                 problems.add(
-                    np.array([row]), _fixed(str(exc)), type_error=isinstance(exc, TypeError)
+                    np.array([row]),
+                    _fixed(_in_a_column(exc)),
+                    type_error=isinstance(exc, TypeError),
                 )
                 continue
             if isinstance(value, str):
@@ -546,7 +556,31 @@ def _nan_message(row: int) -> str:
     )
 
 
-_SORTS: dict[type, int] = {float: 1, np.float64: 1, int: 2, str: 3}
+_SORTS: dict[type, int] = {float: 1, np.float64: 1, int: 2, str: 3, Decimal: 4}
+
+
+def _object_decimals(data: _Array, rows: _Array, parts: list[tuple[_Array, Q]]) -> _Array:
+    """Decimal objects read at once through Arrow's decimal128, when they fit it; the rows
+    left to read one by one (all of them, if one does not fit or is not finite)."""
+    if rows.size == 0:
+        return rows
+    try:
+        import pyarrow as pa
+
+        decimals = pa.array(data[rows].tolist())
+    except (ImportError, ArithmeticError, ValueError, TypeError, OverflowError):
+        return rows
+    from ._columns import _from_decimal
+
+    if not pa.types.is_decimal(decimals.type) or decimals.null_count:
+        return rows
+    read = _from_decimal(decimals, "value", None)
+    if read.kind != "decimal":
+        return rows
+    parts.append((rows, Q(read.data, 10**read.scale)))
+    return rows[:0]
+
+
 """How _read_objects sorts a column's Python objects: floats, ints, text, the rest (0)."""
 
 
