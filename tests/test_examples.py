@@ -392,6 +392,7 @@ ELSEWHERE = {
     "review_files.py": "test_examples_files.py",
     "notebook.py": "test_examples_notebook.py",
     "audit_review.py": "test_examples_audit.py",
+    "large_populations.py": "test_examples_large_populations.py",
 }
 
 
