@@ -239,7 +239,7 @@ BAD = [
        "to 100); check the figure and its unit, or widen Indicator(limits=...)"),
     (lambda: batch.evaluate(AT_LEAST_90, [5, 6], unit=["percent", "member"]),
      rm.InvalidColumnError,
-     HEAD.format("1 row (counted from 0)")
+     HEAD.replace("'value'", "'unit'").format("1 row (counted from 0)")
      + "  row 1: indicator 'org_good': cannot compare 'member' with 'percent': they measure "
        "different things; give the figure in a unit of the same kind (a share in percent is "
        "not a count)"),
@@ -279,17 +279,18 @@ BAD = [
     (lambda: batch.evaluate(ADMITTED, {"y2021": [0.0, 5.0], "y2022": [1.0, np.nan]},
                             years={2021: "y2021", 2022: "y2022"}),
      rm.InvalidColumnError,
-     "indicator 'admitted', column 'years': 1 row (counted from 0) cannot be judged; nothing "
-     "was judged\n  row 1, column 'y2022': NaN is not a number; a missing result is a null "
-     "(None, NA), or pass nan='missing' if NaN marks missing data in this column"),
+     "indicator 'admitted', columns 'y2021', 'y2022': 1 row (counted from 0) cannot be "
+     "judged; nothing was judged\n  row 1, column 'y2022': NaN is not a number; a missing "
+     "result is a null (None, NA), or pass nan='missing' if NaN marks missing data in this "
+     "column"),
     (lambda: batch.evaluate(rm.Target(rm.Indicator("x"), rm.at_least(1), per="year",
                                       combine="each"),
                             {"y2021": [0.0, 5.0], "y2022": [1.0, np.nan]},
                             years={2021: "y2021", 2022: "y2022"}),
      rm.InvalidColumnError,
-     "indicator 'x', column 'years': 1 row (counted from 0) cannot be judged; nothing "
-     "was judged\n  row 1, column 'y2022': NaN is not a number; a missing result is a null "
-     "(None, NA), or pass nan='missing' if NaN marks missing data in this column"),
+     "indicator 'x', columns 'y2021', 'y2022': 1 row (counted from 0) cannot be judged; "
+     "nothing was judged\n  row 1, column 'y2022': NaN is not a number; a missing result "
+     "is a null (None, NA), or pass nan='missing' if NaN marks missing data in this column"),
     (lambda: batch.evaluate(AT_LEAST_90, [80, 81], period=[2021]), rm.InvalidArgumentError,
      "batch.evaluate(period) has 1 row, but the values have 2; give one period per value"),
     (lambda: batch.evaluate(AT_LEAST_90, {"valeu": [1]}), rm.InvalidArgumentError,
@@ -427,3 +428,48 @@ def test_decimal_objects_are_read_at_once_and_exactly() -> None:
         "  row 0: Result(value) must be a finite number, got Decimal('NaN'); report missing "
         "data as a null (None, NA) (the verdict is then NO_DATA)"
     )
+
+
+def test_by_entity_makes_the_entities_the_groups() -> None:
+    target = rm.Target(rm.Indicator("admitted"), rm.at_least(3), per="year", combine="each")
+    table = {"entity": ["A", "A", "B"], "period": [2021, 2022, 2021], "value": [3, 4, 1]}
+    verdicts = batch.evaluate(target, table, by="entity")
+    assert verdicts.keys["entity"].tolist() == ["A", "B"]
+    assert [verdicts.status(0), verdicts.status(1)] == [ACHIEVED, NOT]
+
+
+def test_a_wide_table_names_its_rows_by_their_entity() -> None:
+    target = rm.Target(rm.Indicator("income"), rm.at_least(3), per="year", growth="yoy",
+                       combine="each")  # fmt: skip
+    table = {"entity": ["A", "B"], "y2021": [100.0, 80.0], "y2022": [104.0, 81.0]}
+    verdicts = batch.evaluate(target, table, years={2021: "y2021", 2022: "y2022"})
+    assert verdicts.keys["entity"].tolist() == ["A", "B"]
+    assert verdicts.actual.to_list() == [D(4), D("1.25")]
+    assert verdicts.verdict(1).status is NOT
+
+
+def test_every_problem_of_every_column_together() -> None:
+    """A bad unit is the unit column's problem, a bad figure the value column's, and a
+    figure out of the limits is named though other rows are bad too."""
+    with pytest.raises(rm.InvalidColumnError) as info:
+        batch.evaluate(AT_LEAST_90, ["96.5", 101, "9x", 95], unit=[None, None, None, "prcent"])
+    error = info.value
+    assert [part.column for part in error.errors] == ["value", "unit"]
+    assert error.count == 3
+    assert [row for row, _ in error.details] == [1, 2, 3]
+    assert str(error).splitlines()[0] == HEAD.format("2 rows (counted from 0)").rstrip()
+
+
+def test_a_repeated_row_names_the_first_of_its_copies() -> None:
+    with pytest.raises(rm.InvalidColumnError) as info:
+        batch.evaluate(ADMITTED, {"value": [1, 2, 3], "period": [2021, 2021, 2021]})
+    assert [message[-60:] for _, message in info.value.details] == [
+        "same group, unit and period (the first is row 0); keep one result per group, unit "
+        "and period"[-60:]
+    ] * 2
+
+
+def test_entities_are_told_apart_by_their_names() -> None:
+    target = rm.Target(rm.Indicator("x"), rm.at_least(47), across="all")
+    with pytest.raises(rm.InvalidColumnError, match="the first is row 0"):
+        batch.evaluate(target, {"value": [46, 47], "entity": [1, "1"]})  # one unit, twice

@@ -127,3 +127,15 @@ def test_a_population_over_every_partition_equals_the_population_in_memory(
     expected = _plain(batch._dask._text_frame(verdicts, 12), ["status"])
     assert len(got) == 1
     assert _plain(got, ["status"]) == expected
+
+
+def test_the_weakest_unit_across_partitions_is_found_on_exact_margins(client: Any) -> None:
+    """Units whose margins differ beyond the 12th decimal: the exact one decides."""
+    target = rm.Target(rm.Indicator("share"), rm.at_least(40), across="all")
+    rows = pd.DataFrame({"entity": ["A", "B", "C"], "value": ["119/3", "39.6666666666667", "41"]})
+    spread = dd.from_pandas(rows, npartitions=3)
+    got = batch.dask.evaluate(target, spread).compute()
+    verdicts = batch.evaluate(target, rows)
+    assert verdicts.actual.to_list() == [rm.numbers.exact("119/3", argument="x")]
+    assert got["actual"].tolist() == ["39.666666666667"]  # 119/3, shown to 12 places
+    assert got["margin"].tolist() == ["-0.333333333333"]

@@ -177,7 +177,7 @@ def test_the_command_line_writes_every_verdict(
     rows = list(csv.DictReader(io.StringIO(out)))
     assert len(rows) == 71 * 6
     assert list(rows[0]) == ["entity", "number", "key", "status", "actual", "margin",
-                             "relative_margin", "attainment", "unit"]  # fmt: skip
+                             "relative_margin", "attainment", "unit", "met", "parts"]  # fmt: skip
     for row in rows:
         verdict = reports[row["entity"]].verdicts[int(row["number"]) - 1]
         assert row["status"] == verdict.status.value
@@ -279,3 +279,39 @@ def test_a_progress_bar_on_standard_error_only_when_asked(
     assert (status, err) == (EXIT_OK, "")
     status, _, err = run(capsys, *ARGS, "--format", "csv")  # not a terminal: no bar
     assert (status, err) == (EXIT_OK, "")
+
+
+def test_the_problems_of_every_target_and_partition_together(tmp_path: Path) -> None:
+    broken = tmp_path / "results.csv"
+    text = RESULTS_FILE.read_text(encoding="utf-8").splitlines()
+    fees = next(i for i, line in enumerate(text) if line.startswith("fees;"))
+    broken.write_text("\n".join([*text, text[1], text[fees]]) + "\n", encoding="utf-8")
+    for memory_rows in (10**6, 100):  # in memory, and spread over partitions
+        with pytest.raises(FileError) as info:
+            batch.review_file(RESOLUTION, broken, lang="vi", memory_rows=memory_rows,
+                              partitions=5)  # fmt: skip
+        found = sorted((p.line, p.message.split(":")[0]) for p in info.value.problems)
+        assert found == [(851, "indicator 'members_good'"), (852, "indicator 'fees'")]
+
+
+def test_output_files_get_the_usual_permissions(tmp_path: Path) -> None:
+    import os
+
+    umask = os.umask(0o022)
+    try:
+        for name, memory_rows in (("a.parquet", 10**6), ("b.csv", 100)):
+            batch.review_file(RESOLUTION, RESULTS_FILE, lang="vi", output=tmp_path / name,
+                              memory_rows=memory_rows)  # fmt: skip
+            assert (tmp_path / name).stat().st_mode & 0o777 == 0o644
+    finally:
+        os.umask(umask)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.parquet", "b.csv"]
+
+
+def test_review_file_reviews_by_entity_only() -> None:
+    with pytest.raises(rm.InvalidArgumentError) as info:
+        batch.review_file(RESOLUTION, RESULTS_FILE, by="period")
+    assert str(info.value) == (
+        "review_file(by='period'): a results file's units are in its 'entity' column; use "
+        "by='entity'"
+    )

@@ -77,18 +77,18 @@ def test_large_populations_prints_verdicts_worked_out_by_hand(tmp_path: Path) ->
 
     # a million values
     assert line_with(output, "values judged in").startswith("1,000,000 values judged in ")
-    line_with(output, "Met 250000 of 1000000 rows (500 achieved, 249500 exceeded); "
-                      "750000 not achieved.")  # fmt: skip
-    line_with(output, "Hoàn thành và vượt 250000/1000000 thôn (500 đạt, 249500 vượt); "
-                      "không đạt 750000/1000000 thôn.")  # fmt: skip
+    line_with(output, "Met 250,000 of 1,000,000 rows (500 achieved, 249,500 exceeded); "
+                      "750,000 not achieved.")  # fmt: skip
+    line_with(output, "Hoàn thành và vượt 250.000/1.000.000 thôn (500 đạt, 249.500 vượt); "
+                      "không đạt 750.000/1.000.000 thôn.")  # fmt: skip
     line_with(output, "margins as int64 over 10**2: rows 1499-1501 [-1, 0, 1]")
     line_with(output, "row 1499: not achieved, short by 0.01 percentage points: "
                       "94.99% against at least 95%")  # fmt: skip
     line_with(output, "row 1501: Vượt 0,01 điểm phần trăm: 95,01% so với từ 95% trở lên")
 
     # the wide table
-    line_with(output, "Met 72000 of 90000 enterprises (54000 achieved, 18000 exceeded); "
-                      "18000 not achieved.")  # fmt: skip
+    line_with(output, "Met 72,000 of 90,000 enterprises (54,000 achieved, 18,000 exceeded); "
+                      "18,000 not achieved.")  # fmt: skip
     exact = line_with(output, "growing exactly 5%: 18,000 rows, 18,000 achieved, 0 exceeded")
     found = re.search(r"float64 rates above 5% in 2021: ([\d,]+)$", exact)
     assert found is not None

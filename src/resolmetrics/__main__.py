@@ -69,8 +69,9 @@ def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> N
         default="text",
         type=_format,
         metavar="FORMAT",
-        help="text (the default), github (Markdown), html, csv or json; any tabulate table "
-        "format name (grid, simple, pipe, ...) also works for the table",
+        help="text (the default), github (Markdown), html, csv or json; parquet (with --by "
+        "and -o FILE.parquet); any tabulate table format name (grid, simple, pipe, ...) also "
+        "works for the table",
     )
     command.add_argument(
         "-o",

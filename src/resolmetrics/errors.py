@@ -70,6 +70,7 @@ class InvalidColumnError(InvalidResultError):
         details: tuple[tuple[int, str], ...] = (),
         where: str = "",
         count: int | None = None,
+        errors: tuple[InvalidColumnError, ...] = (),
     ) -> None:
         self.message = message
         self.column = column
@@ -80,7 +81,10 @@ class InvalidColumnError(InvalidResultError):
         """What was being judged: "indicator 'org_good'", or "" """
         self.count = len(rows) if count is None else count
         """How many rows are bad."""
-        super().__init__(message, column, rows, details, where, self.count)
+        self.errors: tuple[InvalidColumnError, ...] = errors or (self,)
+        """The errors of each column (or target) this one holds: itself, unless it is the
+        problems of several found together."""
+        super().__init__(message, column, rows, details, where, self.count, errors)
 
     def __str__(self) -> str:
         return self.message

@@ -785,28 +785,38 @@ def counts_summary(
     verdicts judged.
     """
     lang = _lang(lang)
-    counts = {status: int(counts.get(status, 0)) for status in Status}
-    total = sum(counts.values())
-    met = counts[Status.ACHIEVED] + counts[Status.EXCEEDED]
+    numbers = {status: int(counts.get(status, 0)) for status in Status}
+    total = sum(numbers.values())
+    met = numbers[Status.ACHIEVED] + numbers[Status.EXCEEDED]
     one, many, vi = noun
+    shown = {status: _count(n, lang) for status, n in numbers.items()}
     if lang == "en":
         met_words = {Status.ACHIEVED: "achieved", Status.EXCEEDED: "exceeded"}
-        parts = [f"Met {met} of {total} {one if total == 1 else many}"]
+        parts = [f"Met {_count(met, lang)} of {_count(total, lang)} {one if total == 1 else many}"]
         rest = {Status.NOT_ACHIEVED: "not achieved", Status.IN_PROGRESS: "in progress",
                 Status.NO_DATA: "with no data"}  # fmt: skip
-        others = [f"{counts[s]} {words}" for s, words in rest.items() if counts[s]]
+        others = [f"{shown[s]} {words}" for s, words in rest.items() if numbers[s]]
     else:
         met_words = {Status.ACHIEVED: "đạt", Status.EXCEEDED: "vượt"}
-        parts = [f"Hoàn thành và vượt {met}/{total} {vi}"]
+        parts = [f"Hoàn thành và vượt {_count(met, lang)}/{_count(total, lang)} {vi}"]
         rest = {Status.NOT_ACHIEVED: "không đạt", Status.IN_PROGRESS: "đang thực hiện",
                 Status.NO_DATA: "chưa có số liệu"}  # fmt: skip
-        others = [f"{words} {counts[s]}/{total} {vi}" for s, words in rest.items() if counts[s]]
+        others = [
+            f"{words} {shown[s]}/{_count(total, lang)} {vi}"
+            for s, words in rest.items()
+            if numbers[s]
+        ]
     # how the met ones split, leaving out a zero: "(2 exceeded)"; nothing when none is met
-    split = [f"{counts[s]} {words}" for s, words in met_words.items() if counts[s]]
+    split = [f"{shown[s]} {words}" for s, words in met_words.items() if numbers[s]]
     if split:
         parts[0] += f" ({', '.join(split)})"
     parts += others
     return "; ".join(parts) + "."
+
+
+def _count(number: int, lang: str) -> str:
+    """A count as the language writes it: 250,000 (en), 250.000 (vi)."""
+    return format_number(Decimal(number), lang, 0)
 
 
 def unit_review_tables(

@@ -156,6 +156,8 @@ def evaluate(
         inputs = make()
     else:
         columns = _Columns(data, value)
+        if _is_auto(entity) and "entity" in _by_names(by):
+            entity = None  # the units reviewed, not units within them (as batch.review)
         inputs = Input(
             values=columns.values,
             period=columns.optional(period, "period"),
@@ -204,6 +206,10 @@ def _wide(
     count = 0
     if by is not None:
         groups, count, keys = columns.groups(by)
+    elif target.across is None and not isinstance(target.rule, Quota) and entities is not None:
+        # each row is one unit: its entity names it, among the keys of its verdict
+        keys = {entities.name: _objects(entities)}
+        entities = None
 
     def make() -> Input:
         each = np.repeat(np.arange(size), width)  # the table row of each (row, year)
@@ -260,6 +266,18 @@ def _objects(part: Column) -> _Array:
     values = np.empty(len(part), dtype=object)
     values[:] = part.data.tolist()
     return values
+
+
+def _is_auto(given: object) -> bool:
+    return isinstance(given, str) and given == _AUTO
+
+
+def _by_names(by: object) -> list[str]:
+    if isinstance(by, str):
+        return [by]
+    if isinstance(by, list | tuple) and all(isinstance(name, str) for name in by):
+        return list(by)
+    return []
 
 
 def _nan(nan: object, caller: str) -> None:

@@ -164,6 +164,8 @@ def _from_pandas(values: Any, name: str) -> Column:
 
     if isinstance(values, pd.Index):
         values = values.to_series()
+    if isinstance(values, pd.api.extensions.ExtensionArray):
+        values = pd.Series(values)
     if not isinstance(values, pd.Series):
         raise InvalidArgumentTypeError(
             f"column {name!r} must be a Series (one column), got a {type(values).__name__}"

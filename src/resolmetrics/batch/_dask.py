@@ -15,9 +15,11 @@ verdicts as the in-memory engine:
   of all is the weakest of the partitions' weakest, compared on exact
   margins).
 
-Figures are written as exact text (``"93.1"``, ``"41/71"``), so they cross
-process and machine boundaries unrounded; a ratio that is no finite decimal
-is rounded to ``places`` decimals.
+Figures are written as text: a finite decimal exactly (``"93.1"``), so
+that it crosses process and machine boundaries unrounded; a fraction that is
+no finite decimal (``41/71``) rounded to ``places`` decimals, as
+:meth:`Review.to_arrow` writes it. Margins are compared exactly even so: a
+partition's weakest unit carries its exact margin to the last step.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ import attrs
 import numpy as np
 
 from resolmetrics.errors import InvalidArgumentError, InvalidArgumentTypeError, require
+from resolmetrics.numbers import as_text
 from resolmetrics.policy import DEFAULT_POLICY, Policy
 from resolmetrics.rules import Across, Quantifier, Quota
 from resolmetrics.targets import Target
@@ -165,7 +168,7 @@ def _present(frame: Any, name: str | None) -> str | None:
 
 _PARTIAL = (
     "present", "in_progress", "missing", "judged", "met", "units", "at_level", "in_group",
-    "pick_code", "pick_entity", "pick_margin", *(f"pick_{name}" for name in _FIGURES),
+    "pick_code", "pick_entity", "pick_exact", *(f"pick_{name}" for name in _FIGURES),
     "pick_unit",
 )  # fmt: skip
 
@@ -246,7 +249,8 @@ def _units_partial(verdicts: Verdicts, entity: str, worst: bool, places: int) ->
         pick = int(judged[np.lexsort((name_rank, margin, standing))[0]])
     row["pick_code"] = -1 if pick is None else int(codes[pick])
     row["pick_entity"] = None if pick is None else str(verdicts.keys[entity][pick])
-    row["pick_margin"] = None if pick is None else texts["margin"][pick]
+    # exactly ("-1/3"), so that the partitions' picks compare as the units themselves do
+    row["pick_exact"] = None if pick is None else as_text(verdicts.margin[pick])  # type: ignore[arg-type]
     for name in _FIGURES:
         row[f"pick_{name}"] = None if pick is None else texts[name][pick]
     row["pick_unit"] = texts["unit"][0] if len(texts) else None
@@ -381,7 +385,7 @@ def _best_pick(picks: Any, *, worst: bool) -> Any:
 
     def key(row: Any) -> tuple[int, Fraction, str]:
         standing = 2 - int(row["pick_code"])
-        margin = Fraction(str(row["pick_margin"]))
+        margin = Fraction(str(row["pick_exact"]))
         if not worst:
             return (-standing, -margin, str(row["pick_entity"]))
         return (standing, margin, str(row["pick_entity"]))
@@ -431,9 +435,9 @@ def review(
         "policy": policy,
         "nan": nan,
     }
-    names = (*keys, "number", "key", "status", *_FIGURES, "unit")
-    meta = pd.DataFrame({name: pd.Series(dtype=frame[name].dtype if name in keys else object)
-                         for name in names})  # fmt: skip
+    names = (*keys, "number", "key", "status", *_FIGURES, "unit", "met", "parts")
+    kinds = {name: frame[name].dtype for name in keys} | {"met": "Int64", "parts": "Int64"}
+    meta = pd.DataFrame({name: pd.Series(dtype=kinds.get(name, object)) for name in names})
 
     def reviewed(part: Any) -> Any:
         if len(part) == 0:
@@ -442,6 +446,8 @@ def review(
         table = done.to_arrow(places=places)
         out = table.to_pandas()
         out["status"] = out["status"].astype(str)
+        out["met"] = out["met"].astype("Int64")
+        out["parts"] = out["parts"].astype("Int64")
         return out[list(names)]
 
     return frame.shuffle(on=keys).map_partitions(reviewed, meta=meta)

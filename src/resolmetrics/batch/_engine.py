@@ -211,6 +211,10 @@ def _entities(
     """Each row's unit of observation, as codes in the order of the names; -1 where none."""
     if column is None:
         return None
+    if column.kind == "object":  # units are told apart by their names: 1 and "1" are one
+        texts = np.empty(len(column), dtype=object)
+        texts[:] = [_entity_name(value) for value in column.data.tolist()]
+        column = Column(column.name, "text", texts, column.valid)
     codes, distinct = factorize(column)
     names = [_entity_name(value) for value in distinct]
     empty = [index for index, name in enumerate(names) if not name.strip()]
@@ -406,8 +410,12 @@ class _Engine:
         if twice.size == 0:
             return
         labels = self.data.labels
-        earlier = dict(zip(rows[twice + 1].tolist(), rows[twice].tolist(), strict=True))
-        problems = self._problems(self._column(self.data.period, "period"))
+        runs = np.cumsum(np.concatenate(([True], keys[1:] != keys[:-1]))) - 1
+        first = rows[_starts(keys)][runs]  # the first row of each row's run of equal keys
+        earlier = dict(zip(rows[twice + 1].tolist(), first[twice + 1].tolist(), strict=True))
+        data = self.data
+        named = data.period or data.entity or data.values  # the column that tells them apart
+        problems = self._problems(named.name)
 
         def explain(row: int) -> str:
             return (

@@ -39,6 +39,8 @@ __all__ = ["FileReview", "review_file"]
 
 _Array = np.ndarray[Any, Any]
 
+MAX_PROBLEMS = 1_000
+"""At most this many problems are kept, from every partition together."""
 MEMORY_ROWS = 5_000_000
 """Files of at most this many rows are reviewed in memory."""
 PARTITIONS = 64
@@ -110,7 +112,7 @@ def review_file(
     """
     from ._read import iter_results
 
-    if by not in ("entity", "period"):
+    if by != "entity":
         raise InvalidArgumentError(
             f"review_file(by={by!r}): a results file's units are in its 'entity' column; "
             "use by='entity'"
@@ -137,7 +139,7 @@ def review_file(
     options = {"by": by, "as_of": as_of, "policy": policy, "lines": "line", "file": path}
     if spill is None:
         table = _table(held)
-        done = _review(resolution, table, options)
+        done = _review(resolution, table, {**options, "progress": show})
         if output is not None:
             _atomic(output, lambda name: done.write(name))
         return FileReview(resolution, done.by_target(), done.by_unit() if len(done) <= keep_units
@@ -162,20 +164,36 @@ def _spilled(
     units: list[dict[str, Any]] = []
     unit_count = 0
     writer = _Writer(output) if output is not None else None
+    from resolmetrics.files import FileError
+
+    found: list[Any] = []  # the problems of every partition, reported together
     try:
         with _bar(show, "partitions reviewed", "partitions", total=spill.count) as bar:
             for table in spill.tables():
                 bar(1)
                 if table.num_rows == 0:
                     continue
-                done = _review(resolution, table, options)
+                try:
+                    done = _review(resolution, table, options)
+                except FileError as error:
+                    found += error.problems
+                    if writer is not None:
+                        writer.abandon()
+                    writer = None
+                    continue
+                if found:
+                    continue  # nothing is written once a problem is found
                 unit_count += len(done)
                 totals = _add(totals, done.by_target())
                 if unit_count <= keep_units:
                     units.append(done.by_unit())
                 if writer is not None:
                     writer.write(done.to_arrow())
+        if found:
+            raise FileError(found[:MAX_PROBLEMS])
         if writer is not None:
+            if writer.writer is None:  # no unit at all: the columns, and no verdict
+                writer.write(_review(resolution, _table([]), options).to_arrow())
             writer.commit()
     finally:
         if writer is not None:
@@ -189,20 +207,29 @@ def _spilled(
 def _review(resolution: Resolution, table: Any, options: dict[str, Any]) -> Review:
     """review() of rows read from a file: a bad row is a Problem of the file, at its line."""
     from resolmetrics.errors import InvalidColumnError
-    from resolmetrics.files import FileError, Problem
+    from resolmetrics.files import FileError
 
-    file = os.fspath(options["file"])
     arguments = {k: v for k, v in options.items() if k != "file"}
     try:
         return review(resolution, table, **arguments)
     except InvalidColumnError as error:
-        head = f"{error.where}: " if error.where else ""
-        problems = [Problem(file, line, error.column or None, f"{head}{message}")
-                    for line, message in error.details]  # fmt: skip
-        more = error.count - len(problems)
+        raise FileError(_problems(os.fspath(options["file"]), error)) from None
+
+
+def _problems(file: str, error: Any) -> list[Any]:
+    """The Problems of the file *file* an InvalidColumnError names, at their lines."""
+    from resolmetrics.files import Problem
+
+    problems = []
+    for part in error.errors:
+        head = f"{part.where}: " if part.where else ""
+        column = part.column or None
+        problems += [Problem(file, line, column, f"{head}{message}")
+                     for line, message in part.details]  # fmt: skip
+        more = part.count - len(part.details)
         if more > 0:
-            problems.append(Problem(file, None, error.column or None, f"... and {more:,} more"))
-        raise FileError(problems) from None
+            problems.append(Problem(file, None, column, f"{head}... and {more:,} more lines"))
+    return problems
 
 
 def _check_output(output: str | os.PathLike[str] | None, path: str | os.PathLike[str]) -> None:
@@ -322,9 +349,7 @@ class _Writer:
         self.pa = require("pyarrow", "batch", "batch.review_file()")
         self.output = os.fspath(output)
         self.parquet = self.output.casefold().endswith(".parquet")
-        folder = os.path.dirname(os.path.abspath(self.output))
-        handle, self.temporary = tempfile.mkstemp(dir=folder, suffix=".partial")
-        os.close(handle)
+        self.temporary = _beside(self.output)
         self.writer: Any = None
 
     def write(self, table: Any) -> None:
@@ -353,15 +378,22 @@ class _Writer:
     def abandon(self) -> None:
         if self.writer is not None:
             self.writer.close()
+            self.writer = None
         if os.path.exists(self.temporary):
             os.remove(self.temporary)
 
 
+def _beside(output: str) -> str:
+    """A name for a file written next to *output* before it takes its name. The writer makes
+    the file, so it has the permissions any new file of the user's gets (not 0600)."""
+    import secrets
+
+    return f"{output}.{os.getpid()}-{secrets.token_hex(4)}.partial"
+
+
 def _atomic(output: str | os.PathLike[str], write: Any) -> None:
     name = os.fspath(output)
-    folder = os.path.dirname(os.path.abspath(name))
-    handle, temporary = tempfile.mkstemp(dir=folder, suffix=os.path.splitext(name)[1])
-    os.close(handle)
+    temporary = _beside(name) + os.path.splitext(name)[1]
     try:
         write(temporary)
         os.replace(temporary, name)
@@ -382,13 +414,14 @@ class _bar:  # a context manager read as a phrase: with _bar(...) as bar
     def __init__(self, show: bool, desc: str, unit: str, total: int | None = None) -> None:
         self.show, self.desc, self.unit, self.total = show, desc, unit, total
         self.tqdm: Any = None
+        self.scale = total is None  # rows by the thousand and million; partitions one by one
 
     def __enter__(self) -> Any:
         if not self.show:
             return lambda _: None
         tqdm = require("tqdm", "batch", "progress bars")
         self.tqdm = tqdm.tqdm(desc=self.desc, unit=self.unit, total=self.total,
-                              file=sys.stderr, unit_scale=True)  # fmt: skip
+                              file=sys.stderr, unit_scale=self.scale)  # fmt: skip
         return self.tqdm.update
 
     def __exit__(self, *exc: object) -> None:

@@ -322,7 +322,8 @@ class Verdicts:
 
     def __repr__(self) -> str:
         counts = ", ".join(f"{s.value}={n}" for s, n in self.counts.items() if n)
-        return f"<Verdicts of {self.target.key!r}: {len(self)} verdicts ({counts})>"
+        noun = "verdict" if len(self) == 1 else "verdicts"
+        return f"<Verdicts of {self.target.key!r}: {len(self):,} {noun} ({counts})>"
 
     # statuses ------------------------------------------------------------
 

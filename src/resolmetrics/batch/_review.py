@@ -17,14 +17,19 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from resolmetrics.errors import InvalidArgumentError, InvalidArgumentTypeError, InvalidResultError
+from resolmetrics.errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    InvalidColumnError,
+    InvalidResultError,
+)
 from resolmetrics.policy import Policy
 from resolmetrics.targets import Target
 
 from ._columns import Column, factorize, table_column, table_names
 from ._engine import Input, judge
 from ._output import STATUSES, Verdicts, status_array
-from ._values import Labels
+from ._values import Labels, combined
 
 if TYPE_CHECKING:
     import pandas
@@ -190,20 +195,27 @@ class Review:
         columns["status"] = status_array(pa, verdicts.codes)
         columns.update(figure_texts(pa, verdicts, places))
         columns["unit"] = pa.array([verdicts.actual.unit] * count, type=pa.string())
+        tally = verdicts.tally
+        none = pa.nulls(count, type=pa.int64())
+        columns["met"] = none if tally is None else pa.array(tally[0], type=pa.int64())
+        columns["parts"] = none if tally is None else pa.array(tally[1], type=pa.int64())
         return columns
 
     def to_arrow(self, *, places: int = 12) -> Any:
         """An Arrow table of every verdict, one row per (target, unit): the unit's keys,
-        ``number``, ``key``, ``status`` and the figures as exact text (``"93.1"``, ``"41/71"``;
-        ratios that are no finite decimal rounded to *places* decimals) and ``unit``."""
+        ``number``, ``key``, ``status``, the figures as text (a finite decimal exactly,
+        ``"93.1"``; a fraction that is no finite decimal rounded to *places* decimals) and
+        ``unit``; ``met`` and ``parts`` for verdicts over units or years (null for others)."""
         from resolmetrics.errors import require
 
         pa = require("pyarrow", "batch", "Review.to_arrow()")
         return pa.table(self.columns(places=places))
 
     def to_pandas(self) -> pandas.DataFrame:
-        """:meth:`to_arrow` as a pandas DataFrame (status as a categorical)."""
-        return self.to_arrow().to_pandas()  # type: ignore[no-any-return]
+        """:meth:`to_arrow` as a pandas DataFrame (status as a categorical; ``met`` and
+        ``parts`` as nullable integers)."""
+        frame = self.to_arrow().to_pandas()
+        return frame.astype({"met": "Int64", "parts": "Int64"})  # type: ignore[no-any-return]
 
     def status_table(self) -> pandas.DataFrame:
         """A pandas DataFrame of status values: a row per target (by number), a column per unit."""
@@ -345,6 +357,7 @@ def review(
     position = {str(name): index for index, name in enumerate(key_names)}
     components = resolution.components
     verdicts = []
+    problems: list[InvalidColumnError] = []
     for target in _progress(components, len(values), progress):
         rows = by_key[position[target.key]] if target.key in position else np.zeros(0, int)
         inputs = Input(
@@ -356,8 +369,14 @@ def review(
             count,
             _subset(labels, rows),
         )
-        judged = judge(target, inputs, as_of, policy, nan)
+        try:
+            judged = judge(target, inputs, as_of, policy, nan)
+        except InvalidColumnError as error:  # every target's problems are named together
+            problems.append(error)
+            continue
         verdicts.append(Verdicts(target, judged, inputs, key_values, as_of=as_of, policy=policy))
+    if problems:
+        raise combined(problems)
     return Review(resolution, verdicts, key_values, as_of=as_of, policy=policy,
                   numbers=component_numbers(resolution))  # fmt: skip
 
@@ -380,7 +399,7 @@ def _maybe(data: object, names: Sequence[str], name: str | None) -> Column | Non
 
 def _subset(labels: Labels, rows: _Array) -> Labels:
     if labels.lines is None:
-        return Labels(rows, "row")
+        return Labels(rows, "row", counted=True)
     return Labels(labels.lines[rows], labels.noun)
 
 

@@ -58,9 +58,13 @@ _KEPT = 1000  # bad rows whose messages the error keeps
 class Labels:
     """How rows are named in messages: by position, or by the file line they came from."""
 
-    def __init__(self, lines: _Array | None = None, noun: str = "row") -> None:
+    def __init__(
+        self, lines: _Array | None = None, noun: str = "row", *, counted: bool | None = None
+    ) -> None:
         self.lines = lines
         self.noun = noun
+        self.counted = lines is None if counted is None else counted
+        """True when rows are named by position (counted from 0), not by file line."""
 
     def of(self, row: int) -> int:
         return row if self.lines is None else int(self.lines[row])
@@ -72,9 +76,10 @@ class Labels:
 class ColumnLabels(Labels):
     """Rows of one year column of a wide table: "row 17, column 'income_2021'"."""
 
-    def __init__(self, column: str) -> None:
+    def __init__(self, column: str, columns: tuple[str, ...]) -> None:
         super().__init__()
         self.column = column
+        self.columns = columns
 
     def name(self, row: int) -> str:
         return f"row {row}, column {self.column!r}"
@@ -114,9 +119,22 @@ class _Problems:
             self.explain.append(explain)
             self.types = self.types or type_error
 
+    def bad(self, size: int) -> _Array:
+        """The mask of the rows with a problem so far."""
+        mask = np.zeros(size, dtype=bool)
+        for rows in self.rows:
+            mask[rows] = True
+        return mask
+
     def raise_any(self) -> None:
+        error = self.error()
+        if error is not None:
+            raise error
+
+    def error(self) -> InvalidColumnError | None:
+        """The error that names every bad row, or None where there is none."""
         if not self.rows:
-            return
+            return None
         every = np.concatenate(self.rows)
         owner = np.concatenate([np.full(len(r), i) for i, r in enumerate(self.rows)])
         order = np.argsort(every, kind="stable")
@@ -132,14 +150,38 @@ class _Problems:
         if count > _SHOWN:
             lines.append(f"  ... and {count - _SHOWN:,} more {self.labels.noun}s")
         noun = self.labels.noun + ("" if count == 1 else "s")
-        counted = " (counted from 0)" if self.labels.lines is None else ""
-        where = (
-            f"{self.where}, column {self.column!r}" if self.where else f"column {self.column!r}"
+        counted = " (counted from 0)" if self.labels.counted else ""
+        columns = getattr(self.labels, "columns", None)
+        shown_column = (
+            f"columns {', '.join(map(repr, columns))}" if columns else f"column {self.column!r}"
         )
+        where = f"{self.where}, {shown_column}" if self.where else shown_column
         head = f"{where}: {count:,} {noun}{counted} cannot be judged; nothing was judged"
         error = InvalidColumnTypeError if self.types else InvalidColumnError
         rows = tuple(self.labels.of(int(row)) for row in every[:_KEPT].tolist())
-        raise error("\n".join([head, *lines]), self.column, rows, details, self.where, count)
+        return error("\n".join([head, *lines]), self.column, rows, details, self.where, count)
+
+
+def raise_together(*found: _Problems | InvalidColumnError | None) -> None:
+    """Raise one error for the problems of several columns (or targets), if there are any."""
+    errors = [f.error() if isinstance(f, _Problems) else f for f in found]
+    present = [error for error in errors if error is not None]
+    if present:
+        raise combined(present)
+
+
+def combined(errors: list[InvalidColumnError]) -> InvalidColumnError:
+    """One error holding several: its message theirs, one after the other; ``errors`` them."""
+    if len(errors) == 1:
+        return errors[0]
+    parts = tuple(part for error in errors for part in error.errors)
+    details = tuple(detail for part in parts for detail in part.details)
+    rows = tuple(row for part in parts for row in part.rows)
+    kind = InvalidColumnTypeError if all(isinstance(p, TypeError) for p in parts) else (
+        InvalidColumnError)  # fmt: skip
+    first = parts[0]
+    return kind("\n".join(part.message for part in parts), first.column, rows, details,
+                first.where, sum(part.count for part in parts), parts)  # fmt: skip
 
 
 def _scalar_message(build: Callable[[], object]) -> str:
@@ -187,17 +229,21 @@ class Values:
         self.labels = labels or Labels()
         indicator = target.indicator
         self.to_unit = indicator.unit if level else target.unit
-        problems = _Problems(f"indicator {target.key!r}", column.name, self.labels)
+        where = f"indicator {target.key!r}"
+        problems = _Problems(where, column.name, self.labels)
+        unit_name = unit.name if isinstance(unit, Column) else "unit"
+        unit_problems = _Problems(where, unit_name, self.labels)
         self.present = column.is_valid().copy()
         self.floats: _Array | None = None
         self._q: Q | None = None
         self.ranks: _Array | None = None
         self.kind = "exact"
         self._read(column, nan, problems)
-        self._read_units(unit, problems)
-        problems.raise_any()
-        self._check_limits(column, problems)
-        problems.raise_any()
+        self._read_units(unit, unit_problems)
+        # the limits of the rows that read well, so that every bad row is named at once
+        sound = ~(problems.bad(self.size) | unit_problems.bad(self.size))
+        self._check_limits(column, problems, sound)
+        raise_together(problems, unit_problems)
 
     # ------------------------------------------------------------------ reading
 
@@ -433,10 +479,12 @@ class Values:
         """The scalar message for a number in *unit*, which the judged unit cannot take."""
         return lambda row: _scalar_message(lambda: _judge_one(self.target, 1, unit))
 
-    def _check_limits(self, column: Column, problems: _Problems) -> None:
+    def _check_limits(self, column: Column, problems: _Problems, sound: _Array) -> None:
         indicator = self.target.indicator
         if indicator.limits is None or self.kind == "level":
             return
+        if self._q is None and self.floats is None:
+            return  # nothing could be read (booleans): the problems say why
         lo, hi = indicator.limits
         to_indicator = Fraction(_units.factor(self.to_unit, indicator.unit))
         outside = np.zeros(self.size, dtype=bool)
@@ -446,7 +494,7 @@ class Values:
         if hi is not None:
             greater, _ = self.compare(Fraction(hi) / to_indicator)
             outside |= greater
-        outside &= self.present
+        outside &= self.present & sound
         if outside.any():
             names = self.unit_names
 

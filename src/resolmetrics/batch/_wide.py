@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from resolmetrics._combine import _complete, _due_year
+from resolmetrics.errors import InvalidColumnError
 from resolmetrics.policy import Policy
 from resolmetrics.rules import Quota
 from resolmetrics.targets import Target
@@ -47,12 +48,16 @@ def wide_codes(
     if not _fits(target, parts, years, unit, nan):
         return None
     size = len(parts[0])
+    names = tuple(part.name for part in parts)
     growth = target.growth is not None
-    checked = {
-        year: Values(target, part.renamed("years"), unit=unit, nan=nan,
-                     labels=ColumnLabels(part.name), level=growth)
-        for year, part in zip(years, parts, strict=True)
-    }  # fmt: skip
+    try:
+        checked = {
+            year: Values(target, part.renamed("years"), unit=unit, nan=nan,
+                         labels=ColumnLabels(part.name, names), level=growth)
+            for year, part in zip(years, parts, strict=True)
+        }  # fmt: skip
+    except InvalidColumnError:
+        return None  # the general engine names every bad row of every year at once
     due = _due_years(target, years, as_of)
     if not due:
         return np.full(size, IN_PROGRESS, dtype=np.int8)
