@@ -117,7 +117,9 @@ def evaluate(
     it, and ``Verdicts.keys`` holds each group's values, in the order the
     groups first appear. Without *by*, a target judged on one value judges
     each row alone, and a target that combines results (``per``,
-    ``across``, a quota) judges all rows as one group.
+    ``across``, a quota) judges all rows as one group. ``by="entity"`` makes
+    the entities the groups: the ``entity`` column is then no column of
+    units within them.
 
     A null value (None, NA, an Arrow or polars null, a masked entry) is a
     result left out: its row alone is NO_DATA, and it is no part of a group.
@@ -130,8 +132,9 @@ def evaluate(
     *years* reads a wide table, a column a year, as spreadsheets and panels
     are often kept: ``years={2021: "income_2021", 2022: "income_2022"}``.
     Each row is then one unit, with a result for each year (a null where it
-    has none); a yearly target gets a verdict per row (or per *by* group of
-    rows, which are its units for a target across units).
+    has none); a yearly target gets a verdict per row, its ``entity`` (when
+    the table has one) among the keys, or per *by* group of rows, which are
+    the units of a target across units.
     """
     if not isinstance(target, Target):
         raise InvalidTargetTypeError(
