@@ -1207,20 +1207,7 @@ def read_results(
     columnar reader, :func:`resolmetrics.batch.read_table` (the ``batch``
     extra); its "lines" are its rows, counting from 1.
     """
-    name = _path(path, "read_results")
-    try:
-        lang = check_lang(lang) or "en"
-    except InvalidArgumentError:
-        raise InvalidArgumentError(
-            f"read_results(lang) must be 'vi' or 'en', got {lang!r}"
-        ) from None
-    from .resolution import Resolution
-
-    if resolution is not None and not isinstance(resolution, Resolution):
-        raise InvalidArgumentTypeError(
-            f"read_results(resolution) must be a Resolution (from load_resolution) or None, "
-            f"got {resolution!r}"
-        )
+    name, lang, resolution = results_arguments("read_results", path, lang, resolution)
     problems = _Problems(name)
     suffix = os.path.splitext(name)[1].casefold()
     if suffix not in (".csv", ".xlsx", ".parquet"):
@@ -1241,6 +1228,27 @@ def read_results(
     results = _Rows(problems, lang, resolution, formula).read(rows)
     problems.raise_any()
     return results
+
+
+def results_arguments(
+    function: str, path: object, lang: object, resolution: object
+) -> tuple[str, str, Resolution | None]:
+    """The path, language and resolution a reader of results files was given, checked."""
+    from .resolution import Resolution
+
+    name = _path(path, function)
+    try:
+        checked = check_lang(lang) or "en"
+    except InvalidArgumentError:
+        raise InvalidArgumentError(
+            f"{function}(lang) must be 'vi' or 'en', got {lang!r}"
+        ) from None
+    if resolution is not None and not isinstance(resolution, Resolution):
+        raise InvalidArgumentTypeError(
+            f"{function}(resolution) must be a Resolution (from load_resolution) or None, "
+            f"got {resolution!r}"
+        )
+    return name, checked, resolution
 
 
 def _parquet_results(

@@ -65,11 +65,11 @@ from resolmetrics.files import (
     _delimiter,
     _level_words,
     _not_utf8,
-    _path,
     _Problems,
     _Rows,
+    results_arguments,
 )
-from resolmetrics.numbers import Exact, as_text, check_lang, exact, mul
+from resolmetrics.numbers import Exact, as_text, exact, mul
 
 if TYPE_CHECKING:
     from resolmetrics.indicators import Indicator
@@ -122,26 +122,6 @@ class _Arrow:
         )
 
 
-def _arguments(
-    function: str, path: object, lang: object, resolution: object
-) -> tuple[str, str, Resolution | None]:
-    from resolmetrics.resolution import Resolution
-
-    name = _path(path, function)
-    try:
-        checked = check_lang(lang) or "en"
-    except InvalidArgumentError:
-        raise InvalidArgumentError(
-            f"{function}(lang) must be 'vi' or 'en', got {lang!r}"
-        ) from None
-    if resolution is not None and not isinstance(resolution, Resolution):
-        raise InvalidArgumentTypeError(
-            f"{function}(resolution) must be a Resolution (from load_resolution) or None, "
-            f"got {resolution!r}"
-        )
-    return name, checked, resolution
-
-
 def iter_results(
     path: str | os.PathLike[str],
     *,
@@ -169,7 +149,7 @@ def iter_results(
 
     Needs pyarrow: ``pip install 'resolmetrics[batch]'``.
     """
-    name, lang, resolution = _arguments("iter_results", path, lang, resolution)
+    name, lang, resolution = results_arguments("iter_results", path, lang, resolution)
     if isinstance(batch_rows, bool) or not isinstance(batch_rows, int):
         raise InvalidArgumentTypeError(
             f"iter_results(batch_rows) must be a whole number of rows such as 1_048_576, "
@@ -199,7 +179,7 @@ def read_table(
 
     Needs pyarrow: ``pip install 'resolmetrics[batch]'``.
     """
-    name, lang, resolution = _arguments("read_table", path, lang, resolution)
+    name, lang, resolution = results_arguments("read_table", path, lang, resolution)
     arrow = _Arrow("resolmetrics.batch.read_table()")
     batches = list(_open(arrow, name, lang, resolution, 1_048_576))
     return arrow.pa.Table.from_batches(batches, schema=arrow.schema)
