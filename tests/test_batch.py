@@ -255,8 +255,8 @@ BAD = [
     (lambda: batch.evaluate(ADMITTED, {"value": [80, 81], "period": [2021, 2021]}),
      rm.InvalidColumnError,
      "indicator 'admitted', column 'period': 1 row (counted from 0) cannot be judged; nothing "
-     "was judged\n  row 1: a second result for the same group, unit and period (the first is "
-     "row 0); keep one result per group, unit and period"),
+     "was judged\n  row 1: a second result for the same group, entity and period (period "
+     "2021) (the first is row 0); keep one result per group, entity and period"),
     (lambda: batch.evaluate(ADMITTED, {"value": [80, 81], "period": [2021, None]}),
      rm.InvalidColumnError,
      "indicator 'admitted', column 'period': 1 row (counted from 0) cannot be judged; nothing "
@@ -273,9 +273,11 @@ BAD = [
     (lambda: batch.evaluate(AT_LEAST_90, {"value": [95], "entity": ["DN 1"]}),
      rm.InvalidColumnError,
      "indicator 'org_good', column 'entity': 1 row (counted from 0) cannot be judged; nothing "
-     "was judged\n  row 0: indicator 'org_good': the result names a unit of observation ('DN "
-     "1'), but the target is judged on one value; judge the units with across='all', 'any', "
-     "at_least_count(k) or at_least_share(p), or leave entity out"),
+     "was judged\n  row 0: indicator 'org_good': the row names a unit of observation ('DN "
+     "1'), but the target is not judged across units; to judge each entity on its own, give "
+     "by='entity' (on the command line, --by entity); to judge them together, give the target "
+     "across='all', 'any', at_least_count(k) or at_least_share(p); or leave the entity out "
+     "(entity=None)"),
     (lambda: batch.evaluate(ADMITTED, {"y2021": [0.0, 5.0], "y2022": [1.0, np.nan]},
                             years={2021: "y2021", 2022: "y2022"}),
      rm.InvalidColumnError,
@@ -464,8 +466,8 @@ def test_a_repeated_row_names_the_first_of_its_copies() -> None:
     with pytest.raises(rm.InvalidColumnError) as info:
         batch.evaluate(ADMITTED, {"value": [1, 2, 3], "period": [2021, 2021, 2021]})
     assert [message[-60:] for _, message in info.value.details] == [
-        "same group, unit and period (the first is row 0); keep one result per group, unit "
-        "and period"[-60:]
+        "group, entity and period (period 2021) (the first is row 0); keep one result per group, "
+        "entity and period"[-60:]
     ] * 2
 
 
@@ -473,3 +475,51 @@ def test_entities_are_told_apart_by_their_names() -> None:
     target = rm.Target(rm.Indicator("x"), rm.at_least(47), across="all")
     with pytest.raises(rm.InvalidColumnError, match="the first is row 0"):
         batch.evaluate(target, {"value": [46, 47], "entity": [1, "1"]})  # one unit, twice
+
+
+def test_by_entity_in_a_wide_table() -> None:
+    target = rm.Target(rm.Indicator("income", unit="triệu đồng"), rm.between(3, 5), per="year",
+                       growth="yoy", combine="each")  # fmt: skip
+    wide = pd.DataFrame({"entity": ["A", "B"], "2020": [96.0, 72.0], "2021": [100.0, 74.0]})
+    verdicts = batch.evaluate(target, wide, years={2020: "2020", 2021: "2021"}, by="entity")
+    assert verdicts.keys["entity"].tolist() == ["A", "B"]
+    assert [verdicts.status(0), verdicts.status(1)] == [ACHIEVED, NOT]  # +4.17 %, +2.78 %
+
+
+def test_a_growth_target_names_the_unit_its_levels_are_in() -> None:
+    target = rm.Target(rm.Indicator("income", unit="triệu đồng"), rm.between(4, 6), per="year",
+                       growth="yoy", combine="each")  # fmt: skip
+    table = {"value": [50, 52, 53], "unit": ["triệu đồng", "%", "triệu đồng"],
+             "period": [2020, 2021, 2022]}  # fmt: skip
+    with pytest.raises(rm.InvalidColumnError) as info:
+        batch.evaluate(target, table)
+    assert str(info.value).splitlines()[1] == (
+        "  row 1: indicator 'income': cannot compare 'percent' with 'triệu đồng': they measure "
+        "different things; give the figure in a unit of the same kind (a share in percent is "
+        "not a count)"
+    )
+
+
+def test_columns_of_unequal_length() -> None:
+    with pytest.raises(rm.InvalidArgumentError) as info:
+        batch.evaluate(ADMITTED, {"value": [1, 2, 3], "period": [2021, 2022]})
+    assert str(info.value) == (
+        "batch.evaluate(data): the columns of a table must have one length, got 'value': 3, "
+        "'period': 2; give every column a value for every row (None where it has none)"
+    )
+
+
+def test_years_written_as_text() -> None:
+    target = rm.Target(rm.Indicator("admitted"), rm.at_least(2), per="year", combine="each")
+    verdicts = batch.evaluate(target, pd.DataFrame({"value": [3, 2], "period": ["2021", "2022"]}))
+    assert verdicts.status(0) is ACHIEVED
+    assert verdicts.verdict(0).context.periods == (2021, 2022)  # type: ignore[union-attr]
+
+
+def test_helpful_hints_for_typos() -> None:
+    """A unit written without its accents means that unit; a letter among digits is noted."""
+    assert rm.units.nearest("ty dong") == "tỷ đồng"
+    assert rm.units.nearest("trieu dong") == "triệu đồng"
+    with pytest.raises(rm.InvalidColumnError) as info:
+        batch.evaluate(AT_LEAST_90, ["5O.2"])
+    assert "('5O.2' has letters among its digits: is one typed for a digit?)" in str(info.value)

@@ -139,3 +139,15 @@ def test_the_weakest_unit_across_partitions_is_found_on_exact_margins(client: An
     assert verdicts.actual.to_list() == [rm.numbers.exact("119/3", argument="x")]
     assert got["actual"].tolist() == ["39.666666666667"]  # 119/3, shown to 12 places
     assert got["margin"].tolist() == ["-0.333333333333"]
+
+
+def test_by_entity_through_dask(client: Any, rows: pd.DataFrame, dataset: Any) -> None:
+    target = RESOLUTION.components[1]
+    mine = dataset[dataset["indicator"] == target.key]
+    got = batch.dask.evaluate(target, mine, by="entity", as_of=AS_OF).compute()
+    expected = batch.evaluate(target, rows[rows["indicator"] == target.key], by="entity",
+                              as_of=AS_OF)  # fmt: skip
+    statuses = dict(zip(got["entity"], got["status"], strict=True))
+    assert len(statuses) == 71
+    for row, entity in enumerate(expected.keys["entity"]):
+        assert statuses[entity] == expected.status(row).value

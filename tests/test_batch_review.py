@@ -116,8 +116,8 @@ def test_a_file_problem_names_its_line_and_nothing_is_written(tmp_path: Path) ->
         (problem,) = info.value.problems
         assert (problem.file, problem.line, problem.field) == (str(broken), 851, "period")
         assert problem.message == (
-            "indicator 'members_good': a second result for the same group, unit and period "
-            "(the first is line 2); keep one result per group, unit and period"
+            "indicator 'members_good': a second result for the same group, entity and period "
+            "(period 2020) (the first is line 2); keep one result per group, entity and period"
         )
         assert not output.exists()
         assert list(tmp_path.iterdir()) == [broken]
@@ -230,8 +230,9 @@ def test_fail_on_miss_and_invalid_input(
                            "entity")  # fmt: skip
     assert (status, out) == (EXIT_INVALID, "")
     assert err.splitlines()[-1] == (
-        f"{broken}:2: entity: no entity: the verdicts are by 'entity', so every row must say "
-        "which entity it is about"
+        f"{broken}: entity: no row names its entity: a review by entity judges the resolution "
+        "for each entity of the file; give each row its entity, or review the file as one "
+        "whole (without --by)"
     )
 
 
@@ -315,3 +316,34 @@ def test_review_file_reviews_by_entity_only() -> None:
         "review_file(by='period'): a results file's units are in its 'entity' column; use "
         "by='entity'"
     )
+
+
+def test_a_file_written_in_the_other_language_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    english = tmp_path / "results.csv"
+    english.write_text("indicator;period;entity;value\n" + "".join(
+        f"fees;{2020 + i};A;9{i}.5%\n" for i in range(3)), encoding="utf-8")  # fmt: skip
+    status, _, err = run(capsys, "evaluate", str(RESOLUTION_FILE), str(english), "--by",
+                         "entity")  # fmt: skip
+    assert status == EXIT_INVALID
+    assert err.splitlines()[1] == (
+        f"{english}: value: 3 numbers are not written as Vietnamese writes them; if the file "
+        "writes numbers the English way (3,745,356.5 and 92.2), read it with lang='en' (on the "
+        "command line, --results-lang en)"
+    )
+    status, _, _ = run(capsys, "evaluate", str(RESOLUTION_FILE), str(english), "--by",
+                       "entity", "--results-lang", "en")  # fmt: skip
+    assert status == EXIT_OK
+
+
+def test_an_output_named_for_another_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    status, _, err = run(capsys, *ARGS, "--format", "csv", "-o", str(tmp_path / "v.parquet"))
+    assert status == EXIT_USAGE
+    assert err == (
+        f"resolmetrics evaluate: error: -o {tmp_path / 'v.parquet'} names a parquet file, but "
+        "--format is csv; give --format parquet\n"
+    )
+    assert list(tmp_path.iterdir()) == []

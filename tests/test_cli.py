@@ -77,7 +77,13 @@ def test_results_lang_overrides_the_resolution_files_lang(
     # results.csv writes "94,5%": read as English it is not a number
     status, out, err = run(capsys, *EVALUATE, "--results-lang", "en")
     assert (status, out) == (EXIT_INVALID, "")
-    assert err.startswith(f"resolmetrics evaluate: 12 problems in {RESULTS}:\n")
+    # 12 numbers, and a note at the top that the file may write them the Vietnamese way
+    assert err.startswith(f"resolmetrics evaluate: 13 problems in {RESULTS}:\n")
+    assert err.splitlines()[1] == (
+        f"{RESULTS}: value: 12 numbers are not written as English writes them; if the file "
+        "writes numbers the Vietnamese way (3.745.356,5 and 92,2), read it with lang='vi' (on "
+        "the command line, --results-lang vi)"
+    )
     assert f"{RESULTS}:3: value: expected a number such as '3,745,356' or '99.2'" in err
 
 

@@ -382,6 +382,10 @@ def _evaluate_by(args: argparse.Namespace) -> int:
         raise _Usage("--plot draws one review; with --by there is one per unit")
     if args.format == "parquet" and (args.output is None or args.output.suffix != ".parquet"):
         raise _Usage("--format parquet needs -o FILE.parquet")
+    written = None if args.output is None else args.output.suffix.casefold()
+    if written in (".csv", ".parquet") and written != f".{args.format}":
+        raise _Usage(f"-o {args.output} names a {written[1:]} file, but --format is "
+                     f"{args.format}; give --format {written[1:]}")  # fmt: skip
     try:
         resolution = load_resolution(args.resolution, names=args.lang)
     except FileError as error:

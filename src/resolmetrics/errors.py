@@ -56,10 +56,12 @@ class InvalidColumnError(InvalidResultError):
 
     Raised by :mod:`resolmetrics.batch` after the whole column is checked,
     before any verdict is returned. ``rows`` holds the first thousand bad
-    rows (their positions, counting from 0 as numpy and pandas' ``iloc``
-    count, or their file lines where the rows came from a file) and
+    rows, in order (their positions, counting from 0 as numpy and pandas'
+    ``iloc`` count, or their file lines where the rows came from a file) and
     ``details`` what is wrong with each; the message shows the first ten,
-    each with how to fix it.
+    each with how to fix it. Where several columns (or targets) have
+    problems, ``errors`` holds one error for each, whose ``column`` names it;
+    ``column`` is then the first one's.
     """
 
     def __init__(
@@ -80,7 +82,8 @@ class InvalidColumnError(InvalidResultError):
         self.where = where
         """What was being judged: "indicator 'org_good'", or "" """
         self.count = len(rows) if count is None else count
-        """How many rows are bad."""
+        """How many problems were found: the bad rows of a column (where several columns or
+        targets have problems, a row bad in two of them counts in each)."""
         self.errors: tuple[InvalidColumnError, ...] = errors or (self,)
         """The errors of each column (or target) this one holds: itself, unless it is the
         problems of several found together."""

@@ -240,6 +240,8 @@ def judged_value(target: Target, result: Result, *, level: bool = False) -> Any:
         hint = ""
         if looks_numeric(figure):
             hint = f" (if {value!r} is a figure with its unit, give Result({figure}, unit='...'))"
+        elif any(ch.isdigit() for ch in figure):
+            hint = f" ({figure!r} has letters among its digits: is one typed for a digit?)"
         raise InvalidResultError(
             f"indicator {indicator.key!r} is numeric, but the result is the level {value!r}; "
             f"give a number{hint}, or rate the indicator on a scale"

@@ -1030,8 +1030,8 @@ def _known_unit(text: str, otherwise: str) -> str | None:
         if "is not a known unit" not in str(exc):
             raise
     written = " ".join(text.split())
-    near = difflib.get_close_matches(written, units.known_units(), n=1)
-    hint = f"did you mean {near[0]!r}? " if near else ""
+    near = units.nearest(written)
+    hint = f"did you mean {near!r}? " if near else ""
     raise _Invalid(
         f"{written!r} is not a known unit; {hint}use one of the units listed in {_UNITS_PAGE} "
         f"(such as 'percent', 'tỷ đồng', 'member' or 'ha'), {otherwise}"
@@ -1226,8 +1226,36 @@ def read_results(
     else:
         rows, formula = _xlsx_rows(name, problems)
     results = _Rows(problems, lang, resolution, formula).read(rows)
+    other_language = language_hint(problems.items, name, lang)
+    if other_language is not None:
+        problems.items.append(other_language)
     problems.raise_any()
     return results
+
+
+_NUMBERS_AS = {
+    "en": ("English", "3,745,356.5 and 92.2"),
+    "vi": ("Vietnamese", "3.745.356,5 and 92,2"),
+}
+_NOT_A_NUMBER = "expected a number such as"
+
+
+def language_hint(problems: Sequence[Problem], file: str, lang: str) -> Problem | None:
+    """A problem that names the other language, when several numbers of a file cannot be
+    read in *lang*: a file written the other way shows one such problem on every line."""
+    count = sum(p.field == "value" and p.message.startswith(_NOT_A_NUMBER) for p in problems)
+    if count < 3:
+        return None
+    other = "en" if lang == "vi" else "vi"
+    name, example = _NUMBERS_AS[lang][0], _NUMBERS_AS[other][1]
+    return Problem(
+        file,
+        None,
+        "value",
+        f"{count:,} numbers are not written as {name} writes them; if the file writes numbers "
+        f"the {_NUMBERS_AS[other][0]} way ({example}), read it with lang={other!r} (on the "
+        f"command line, --results-lang {other})",
+    )
 
 
 def results_arguments(

@@ -316,10 +316,8 @@ def _pint_units(text: str, argument: str) -> Any:
         multiplicative = registry.Quantity(1, parsed)._is_multiplicative
         size = registry.get_root_units(parsed)[0]
     except Exception:
-        import difflib
-
-        suggestions = difflib.get_close_matches(text, list(_KNOWN), n=1, cutoff=0.6)
-        hint = f"did you mean {suggestions[0]!r}? " if suggestions else ""
+        near = nearest(text)
+        hint = f"did you mean {near!r}? " if near else ""
         raise UnitError(
             f"{argument}={text!r} is not a known unit; {hint}"
             "use a unit pint knows (e.g. 'km', 'ha', 'kWh'), one of resolmetrics' own "
@@ -334,6 +332,26 @@ def _pint_units(text: str, argument: str) -> Any:
             "unit such as delta_degC"
         )
     return parsed
+
+
+def nearest(text: str) -> str | None:
+    """The known unit *text* most likely means: the one it spells without its accents
+    ("ty dong" is tỷ đồng, not đồng), else the closest spelling, or None."""
+    import difflib
+
+    folded = _folded(text)
+    for name in _KNOWN:
+        if _folded(name) == folded:
+            return name
+    found = difflib.get_close_matches(text, list(_KNOWN), n=1, cutoff=0.6)
+    return found[0] if found else None
+
+
+def _folded(text: str) -> str:
+    import unicodedata
+
+    plain = unicodedata.normalize("NFD", " ".join(text.split()).casefold()).replace("đ", "d")
+    return "".join(ch for ch in plain if not unicodedata.combining(ch))
 
 
 def _pint_is_share(unit: str) -> bool:

@@ -23,7 +23,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 import resolmetrics as rm
-from resolmetrics.files import read_results
+from resolmetrics.files import language_hint, read_results
 
 MARKS = {"vi": (".", ","), "en": (",", ".")}  # (thousands, decimal mark)
 
@@ -202,7 +202,9 @@ def test_a_cell_reads_as_result_parse_reads_it(texts: list[str], lang: str) -> N
             found = [
                 attrs.evolve(problem, file="results.csv") for problem in raised.value.problems
             ]
-            assert found == problems
+            # the file's own note that its numbers may be written the other way
+            hint = language_hint(problems, "results.csv", lang)
+            assert found == ([hint] if hint is not None else []) + problems
         if good:
             read = read_results(_write_rows(folder, good), lang=lang)["key"]
             assert list(map(_same, read)) == list(map(_same, _parsed(good, lang)))

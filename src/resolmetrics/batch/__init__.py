@@ -144,6 +144,8 @@ def evaluate(
     policy = _policy(policy, "batch.evaluate")
     _check_as_of(as_of, "batch.evaluate")
     _nan(nan, "batch.evaluate")
+    if _is_auto(entity) and "entity" in _by_names(by):
+        entity = None  # the units reviewed, not units within them (as batch.review)
     if years is not None:
         make, keys, parts, unit_column = _wide(target, data, years, entity=entity, unit=unit,
                                                by=by)  # fmt: skip
@@ -159,8 +161,6 @@ def evaluate(
         inputs = make()
     else:
         columns = _Columns(data, value)
-        if _is_auto(entity) and "entity" in _by_names(by):
-            entity = None  # the units reviewed, not units within them (as batch.review)
         inputs = Input(
             values=columns.values,
             period=columns.optional(period, "period"),
@@ -315,6 +315,12 @@ class _Columns:
     def __init__(self, data: object, value: str) -> None:
         self.data = data
         self.size = table_length(data)
+        if isinstance(data, Mapping) and self.size is None and data:
+            lengths = ", ".join(f"{name!r}: {len(values):,}" for name, values in data.items())
+            raise InvalidArgumentError(
+                f"batch.evaluate(data): the columns of a table must have one length, got "
+                f"{lengths}; give every column a value for every row (None where it has none)"
+            )
         self.table = self.size is not None and not _is_column(data)
         if self.table:
             if not isinstance(value, str):

@@ -126,7 +126,8 @@ def evaluate(
     options = {
         "value": value,
         "period": _present(frame, period),
-        "entity": _present(frame, entity),
+        # by="entity": the entities are the groups, not units within them (as in memory)
+        "entity": None if entity in keys else _present(frame, entity),
         "unit": _present(frame, unit),
         "as_of": as_of,
         "policy": policy,

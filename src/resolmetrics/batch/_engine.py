@@ -22,6 +22,7 @@ is asked for: a :class:`Measured`, through ``Judged.measure``.
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal
@@ -174,10 +175,12 @@ def _periods(column: Column | None, size: int, target: Target, labels: Labels) -
         whole = np.isfinite(data) & (np.floor(data) == data)
         problems.add(np.nonzero(valid & ~whole)[0], _year_message(column))
         years = np.where(valid & whole, data, -1).astype(np.int64)
-    elif column.kind == "object":
+    elif column.kind in ("object", "text"):  # ints, or years written as text ("2021")
         for row in np.nonzero(valid)[0].tolist():
             item = column.data[row]
-            if type(item) is int:
+            if type(item) is str and _FOUR_DIGITS.fullmatch(item.strip()):
+                years[row] = int(item)
+            elif type(item) is int:
                 years[row] = item
             elif not (isinstance(item, float) and item != item):
                 problems.add(np.array([row]), _year_message(column))
@@ -187,6 +190,9 @@ def _periods(column: Column | None, size: int, target: Target, labels: Labels) -
     problems.add(np.nonzero(outside)[0], _year_message(column))
     problems.raise_any()
     return years.astype(np.int64)
+
+
+_FOUR_DIGITS = re.compile(r"[1-9][0-9]{3}")
 
 
 def _year_message(column: Column) -> Callable[[int], str]:
@@ -376,19 +382,26 @@ class _Engine:
         return self.entities[0][rows]
 
     def _no_entities(self, rows: _Array) -> None:
-        """A target judged on one value refuses results that name a unit of observation."""
+        """A target not judged across units refuses results that name a unit of observation."""
         if self.entities is None:
             return
         codes, names = self.entities
         named = rows[codes[rows] >= 0]
         if named.size:
             key = self.target.key
+
+            def explain(row: int) -> str:
+                return (
+                    f"indicator {key!r}: the row names a unit of observation "
+                    f"({names[codes[row]]!r}), but the target is not judged across units; to "
+                    "judge each entity on its own, give by='entity' (on the command line, --by "
+                    "entity); to judge them together, give the target across='all', 'any', "
+                    "at_least_count(k) or at_least_share(p); or leave the entity out "
+                    "(entity=None)"
+                )
+
             problems = self._problems(self._column(self.data.entity, "entity"))
-            problems.add(named, lambda row: (
-                f"indicator {key!r}: the result names a unit of observation "
-                f"({names[codes[row]]!r}), but the target is judged on one value; judge the "
-                "units with across='all', 'any', at_least_count(k) or at_least_share(p), or "
-                "leave entity out"))  # fmt: skip
+            problems.add(named, explain)
             problems.raise_any()
 
     def _need_entities(self, rows: _Array) -> None:
@@ -417,10 +430,18 @@ class _Engine:
         named = data.period or data.entity or data.values  # the column that tells them apart
         problems = self._problems(named.name)
 
+        periods, entities = self.periods, self.entities
+
         def explain(row: int) -> str:
+            which = []
+            if periods is not None and periods[row] >= 0:
+                which.append(f"period {periods[row]}")
+            if entities is not None and entities[0][row] >= 0:
+                which.append(f"entity {entities[1][entities[0][row]]!r}")
+            named = f" ({', '.join(which)})" if which else ""
             return (
-                f"a second result for the same group, unit and period (the first is "
-                f"{labels.name(earlier[row])}); keep one result per group, unit and period"
+                f"a second result for the same group, entity and period{named} (the first is "
+                f"{labels.name(earlier[row])}); keep one result per group, entity and period"
             )
 
         problems.add(rows[twice + 1], explain)

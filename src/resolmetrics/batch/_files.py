@@ -123,9 +123,11 @@ def review_file(
     held: list[Any] = []
     count = 0
     spill: _Spill | None = None
+    named = 0  # rows that name their entity
     with _bar(show, "rows read", "rows") as bar:
         for batch in source:  # raises the file's FileError after its last batch
             count += batch.num_rows
+            named += batch.num_rows - batch.column(by).null_count
             bar(batch.num_rows)
             if spill is None:
                 held.append(batch)
@@ -136,6 +138,15 @@ def review_file(
                     held = []
             else:
                 spill.add(batch)
+    if count and not named:
+        if spill is not None:
+            spill.close()
+        from resolmetrics.files import FileError, Problem
+
+        raise FileError([Problem(os.fspath(path), None, by, (
+            f"no row names its {by}: a review by {by} judges the resolution for each {by} of "
+            f"the file; give each row its {by}, or review the file as one whole (without --by)"
+        ))])  # fmt: skip
     options = {"by": by, "as_of": as_of, "policy": policy, "lines": "line", "file": path}
     if spill is None:
         table = _table(held)

@@ -195,10 +195,10 @@ class ExactColumn:
 
 
 def _example(column: ExactColumn) -> str:
-    for value in column.to_list():
-        if value is not None and not isinstance(value, Decimal):
-            return repr(value)
-    return "a very long decimal"
+    """A number of *column* that is no finite decimal, for a message."""
+    finite, _, _ = _decimal_rows(column._q, column.present)
+    rows = np.nonzero(column.present & ~finite)[0]
+    return repr(column[int(rows[0])]) if rows.size else "a very long decimal"
 
 
 def _digits(mantissas: _Array) -> int:
@@ -209,6 +209,15 @@ def _digits(mantissas: _Array) -> int:
 
 def _decimal(values: Q, present: _Array) -> tuple[_Array, int] | None:
     """(mantissas, scale) of the rows as decimals over one power of ten, or None."""
+    decimal, mantissas, scale = _decimal_rows(values, present)
+    if not decimal.all():
+        return None
+    return mantissas, scale
+
+
+def _decimal_rows(values: Q, present: _Array) -> tuple[_Array, _Array, int]:
+    """Which rows are finite decimals, their mantissas over one power of ten (0 for the
+    others), and that power: (decimal, mantissas, scale). Rows not present count as 0."""
     num = np.where(present, values.num, 0)
     den = np.where(present, values.den_array(), 1)
     common = np.gcd(num, den) if num.dtype != object and den.dtype != object else np.array(
@@ -226,14 +235,49 @@ def _decimal(values: Q, present: _Array) -> tuple[_Array, int] | None:
                 break
             rest = np.where(divisible, rest // prime, rest)
             count += divisible
-    if (rest != 1).any():
-        return None
-    places = np.maximum(twos, fives)
+    decimal = np.asarray(rest == 1)
+    places = np.where(decimal, np.maximum(twos, fives), 0)
     scale = int(places.max()) if len(places) else 0
+    num, den = np.where(decimal, num, 0), np.where(decimal, den, 1)
     if scale == 0:
-        return np.asarray(num), 0
+        return decimal, _ints(np.asarray(num)), 0
     shift = 10**scale // np.asarray(den, dtype=object)
-    return _ints(np.asarray(num, dtype=object) * shift), scale
+    return decimal, _ints(np.asarray(num, dtype=object) * shift), scale
+
+
+def decimal_texts(pa: Any, column: ExactColumn, places: int) -> Any:
+    """An exact column as Arrow text: a finite decimal exactly ("93.1", as ``as_text`` writes
+    it), a fraction that is no finite decimal rounded to *places* decimals; no Python
+    object a row where the numbers fit int64."""
+    import pyarrow.compute as pc
+
+    finite, exact, scale = _decimal_rows(column._q, column.present)
+    texts = _plain_texts(pa, exact, scale, column.present)
+    if not finite[column.present].all():
+        rounded = _rounded(column._q, places, decimal.ROUND_HALF_UP)
+        texts = pc.if_else(pa.array(finite), texts, _plain_texts(pa, rounded, places,
+                                                                   column.present))  # fmt: skip
+    return texts
+
+
+def _plain_texts(pa: Any, mantissas: _Array, scale: int, present: _Array) -> Any:
+    """Mantissas over 10**scale as text without trailing zeros: "93.1", "-4", "0"."""
+    import pyarrow.compute as pc
+
+    mask = ~present
+    if mantissas.dtype == object or _digits(mantissas) + scale > _DECIMAL128_DIGITS:
+        from resolmetrics.numbers import as_text
+
+        return pa.array([None if hidden else as_text(Decimal(int(m)).scaleb(-scale))
+                         for m, hidden in zip(mantissas.tolist(), mask.tolist(), strict=True)],
+                        type=pa.string())  # fmt: skip
+    precision = max(_digits(mantissas), scale, 1)
+    decimals = _decimal_array(pa, np.where(mask, 0, mantissas), scale, precision, mask)
+    text = pc.cast(decimals, pa.string())
+    if scale:
+        text = pc.replace_substring_regex(text, r"(\.\d*?)0+$", r"\1")
+        text = pc.replace_substring_regex(text, r"\.$", "")
+    return text
 
 
 def _gcd(a: int, b: int) -> int:
@@ -247,8 +291,12 @@ def _rounded(values: Q, places: int, rounding: str) -> _Array:
             f"rounding={rounding!r} is not supported; use ROUND_HALF_UP, ROUND_HALF_EVEN or "
             "ROUND_DOWN"
         )
-    num = np.asarray(values.num, dtype=object) * 10**places
-    den = np.asarray(values.den_array(), dtype=object)
+    from ._rational import product
+
+    num = product(values.num, 10**places)  # int64 while it fits, Python ints beyond
+    den = values.den_array()
+    if isinstance(num, int) or num.dtype == object or den.dtype == object:
+        num, den = np.asarray(num, dtype=object), np.asarray(den, dtype=object)
     negative = num < 0
     size = np.abs(num)
     whole = size // den
@@ -450,10 +498,8 @@ class Verdicts:
         columns["status"] = status_array(pa, self.codes)
         for name in ("actual", "margin"):
             figure = self._figure(name)
-            try:
-                columns[name] = figure.to_arrow()
-            except InvalidArgumentError:
-                columns[name] = figure.to_arrow(places=places)
+            exact = figure.levels is None and _decimal(figure._q, figure.present) is not None
+            columns[name] = figure.to_arrow() if exact else figure.to_arrow(places=places)
         columns["unit"] = pa.array([self.actual.unit] * len(self), type=pa.string())
         for name in ("relative_margin", "attainment"):
             columns[name] = self._figure(name).to_arrow(places=places)

@@ -67,6 +67,7 @@ from resolmetrics.files import (
     _not_utf8,
     _Problems,
     _Rows,
+    language_hint,
     results_arguments,
 )
 from resolmetrics.numbers import Exact, as_text, exact, mul
@@ -251,8 +252,9 @@ def _batches(
 class _Collected:
     """The problems of a file: the first MAX_PROBLEMS kept, the others counted."""
 
-    def __init__(self, file: str) -> None:
+    def __init__(self, file: str, lang: str = "en") -> None:
         self.file = file
+        self.lang = lang
         self.items: list[Problem] = []
         self.more = 0
         self.first_line: int | None = None  # the line of the first problem not kept
@@ -270,6 +272,9 @@ class _Collected:
         if not self.items:
             return None
         problems = list(self.items)
+        hint = language_hint(problems, self.file, self.lang)
+        if hint is not None:
+            problems.append(hint)
         if self.more:
             problems.append(
                 Problem(
@@ -341,7 +346,7 @@ class _Converter:
         self.lang = lang
         self.scratch = _Problems(name)  # the problems of one row, or of the header
         self.rows = _Rows(self.scratch, lang, resolution)
-        self.collected = _Collected(name)
+        self.collected = _Collected(name, lang)
         self.columns: dict[str, int] = {}
         self.width = 0  # the index of the header's last named column
         plain, self.group, self.point = _plain_pattern(lang)

@@ -278,14 +278,9 @@ def figure_texts(pa: Any, verdicts: Verdicts, places: int) -> dict[str, Any]:
 def _decimal_text(pa: Any, figure: Any, places: int) -> Any:
     """An exact column as text: each number exactly ("93.1"), a fraction that is no finite
     decimal rounded to *places* decimals."""
-    try:
-        decimals = figure.to_arrow()
-    except InvalidArgumentError:
-        decimals = figure.to_arrow(places=places)
-    from resolmetrics.numbers import as_text
+    from ._output import decimal_texts
 
-    values = decimals.to_pylist()
-    return pa.array([None if v is None else as_text(v) for v in values], type=pa.string())
+    return decimal_texts(pa, figure, places)
 
 
 def _title(target: Target) -> str:

@@ -175,8 +175,8 @@ def combined(errors: list[InvalidColumnError]) -> InvalidColumnError:
     if len(errors) == 1:
         return errors[0]
     parts = tuple(part for error in errors for part in error.errors)
-    details = tuple(detail for part in parts for detail in part.details)
-    rows = tuple(row for part in parts for row in part.rows)
+    details = tuple(sorted((d for part in parts for d in part.details), key=lambda d: d[0]))
+    rows = tuple(sorted({row for part in parts for row in part.rows}))
     kind = InvalidColumnTypeError if all(isinstance(p, TypeError) for p in parts) else (
         InvalidColumnError)  # fmt: skip
     first = parts[0]
@@ -228,6 +228,7 @@ class Values:
         self.size = len(column)
         self.labels = labels or Labels()
         indicator = target.indicator
+        self.level = level
         self.to_unit = indicator.unit if level else target.unit
         where = f"indicator {target.key!r}"
         problems = _Problems(where, column.name, self.labels)
@@ -271,13 +272,13 @@ class Values:
 
     def _judged_message(self, column: Column) -> Callable[[int], str]:
         """The scalar message for row *row* of *column* judged on the target."""
-        target = self.target
+        target, level = self.target, self.level
 
         def explain(row: int) -> str:
-            value = column.data[row]
+            value = _item(column, row)
             if column.kind == "decimal":
                 value = Fraction(int(value), 10**column.scale)
-            return _scalar_message(lambda: _judge_one(target, value, None))
+            return _scalar_message(lambda: _judge_one(target, value, None, level))
 
         return explain
 
@@ -452,7 +453,9 @@ class Values:
 
                 def explain(row: int) -> str:
                     unit = given_units[self._unit_of(row)]
-                    return _scalar_message(lambda: _judge_one(target, texts[row], unit))
+                    return _scalar_message(
+                        lambda: _judge_one(target, texts[row], unit, self.level)
+                    )
 
                 problems.add(self._rows_of(*named), explain)
             self.factors: tuple[Fraction, ...] = (Fraction(1),) * len(self.unit_names)
@@ -477,7 +480,7 @@ class Values:
 
     def _unit_message(self, unit: str | None) -> Callable[[int], str]:
         """The scalar message for a number in *unit*, which the judged unit cannot take."""
-        return lambda row: _scalar_message(lambda: _judge_one(self.target, 1, unit))
+        return lambda row: _scalar_message(lambda: _judge_one(self.target, 1, unit, self.level))
 
     def _check_limits(self, column: Column, problems: _Problems, sound: _Array) -> None:
         indicator = self.target.indicator
@@ -501,7 +504,7 @@ class Values:
             def explain(row: int) -> str:
                 value = self._raw_value(column, row)
                 return _scalar_message(
-                    lambda: _judge_one(self.target, value, names[self._unit_of(row)])
+                    lambda: _judge_one(self.target, value, names[self._unit_of(row)], self.level)
                 )
 
             problems.add(np.nonzero(outside)[0], explain)
@@ -587,10 +590,11 @@ class Values:
         return codes
 
 
-def _judge_one(target: Target, value: object, unit: str | None) -> object:
+def _judge_one(target: Target, value: object, unit: str | None, level: bool) -> object:
+    """Judge one value as evaluate() does (a yearly level where *level*), for its message."""
     from resolmetrics.evaluate import judged_value
 
-    return judged_value(target, Result(value, unit))
+    return judged_value(target, Result(value, unit), level=level)
 
 
 def _fixed(message: str) -> Callable[[int], str]:
