@@ -1227,8 +1227,8 @@ def read_results(
         rows, formula = _xlsx_rows(name, problems)
     results = _Rows(problems, lang, resolution, formula).read(rows)
     other_language = language_hint(problems.items, name, lang)
-    if other_language is not None:
-        problems.items.append(other_language)
+    if other_language is not None:  # first: it explains the rest
+        problems.items.insert(0, other_language)
     problems.raise_any()
     return results
 

@@ -255,7 +255,9 @@ def read_as_read_results(
         return {}, [(p.line, p.field, p.message) for p in error.problems]
     if not problems.items:
         return results, []
-    return results, [(p.line, p.field, p.message) for p in FileError(problems.items).problems]
+    note = files_module.language_hint(problems.items, str(path), lang)  # as read_results adds
+    found = ([] if note is None else [note]) + problems.items
+    return results, [(p.line, p.field, p.message) for p in FileError(found).problems]
 
 
 def same_as_read_results(path: Path, lang: str, resolution: rm.Resolution | None) -> None:

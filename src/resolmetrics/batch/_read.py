@@ -273,8 +273,8 @@ class _Collected:
             return None
         problems = list(self.items)
         hint = language_hint(problems, self.file, self.lang)
-        if hint is not None:
-            problems.append(hint)
+        if hint is not None:  # first: it explains the rest
+            problems.insert(0, hint)
         if self.more:
             problems.append(
                 Problem(
