@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import tempfile
 from collections import Counter, defaultdict
 from datetime import date
 from pathlib import Path
@@ -22,6 +23,7 @@ import resolmetrics as rm
 from resolmetrics import batch
 from resolmetrics.__main__ import EXIT_FAILED_CHECK, EXIT_INVALID, EXIT_OK, EXIT_USAGE, main
 from resolmetrics.files import FileError, load_resolution, read_results
+from resolmetrics.render import unit_review_tables
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "units"
 RESOLUTION_FILE, RESULTS_FILE = EXAMPLE / "resolution.toml", EXAMPLE / "results.csv"
@@ -167,6 +169,35 @@ def test_the_command_line_prints_tables_by_target_and_by_unit(
                             ""]  # fmt: skip
     verdicts = Counter(v.status for r in reports.values() for v in r.verdicts)
     assert lines[-1] == rm.render.counts_summary(verdicts, noun=("verdict", "verdicts", ""))
+
+
+def test_unit_tables_count_units_as_the_language_writes_numbers() -> None:
+    statuses = [s.value for s in rm.Status]
+    by_target = {"number": ["1"], "target": ["Members admitted"], "key": ["admitted"],
+                 **{s: [0] for s in statuses}, "met": [1250], "units": [1250]}  # fmt: skip
+    by_target["achieved"] = [1250]
+    by_unit = {"entity": [f"Chi bộ {i}" for i in range(1250)],
+               **{s: [0] * 1250 for s in statuses}, "met": [1] * 1250,
+               "targets": [1] * 1250}  # fmt: skip
+    by_unit["achieved"] = [1] * 1250
+    vi = unit_review_tables(by_target, by_unit, "vi")
+    en = unit_review_tables(by_target, by_unit, "en")
+    assert vi.splitlines()[-1] == (
+        "... và 1.230 đơn vị khác (--format csv hoặc parquet cho mọi kết quả)"
+    )
+    assert en.splitlines()[-1] == (
+        "... and 1,230 more units (--format csv or parquet gives every verdict)"
+    )
+
+
+def test_a_csv_to_standard_output_leaves_no_temporary_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    status, out, err = run(capsys, *ARGS, "--format", "csv")
+    assert (status, err) == (EXIT_OK, "")
+    assert len(out.splitlines()) == 1 + 71 * 6
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_command_line_writes_every_verdict(

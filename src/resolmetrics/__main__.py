@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .audit import Published
+    from .batch import FileReview
     from .resolution import Report
 
 __all__ = ["EXIT_FAILED_CHECK", "EXIT_INVALID", "EXIT_OK", "EXIT_USAGE", "main", "run"]
@@ -407,7 +408,9 @@ def _evaluate_by(args: argparse.Namespace) -> int:
         assert target_file is not None
         if target_file != args.output:
             _write(target_file.read_text(encoding="utf-8"), args.output)
-            target_file.unlink()
+            import shutil
+
+            shutil.rmtree(target_file.parent)
     else:
         _write(_by_text(resolution.name, found, args), args.output)
     if args.fail_on_miss and found.counts["not_achieved"]:
@@ -415,7 +418,10 @@ def _evaluate_by(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _by_text(name: str, found: object, args: argparse.Namespace) -> str:
+def _by_text(name: str, found: FileReview, args: argparse.Namespace) -> str:
+    from decimal import Decimal
+
+    from .numbers import format_number
     from .render import counts_summary, unit_review_tables
     from .verdicts import Status
 
@@ -423,17 +429,17 @@ def _by_text(name: str, found: object, args: argparse.Namespace) -> str:
     fmt = args.format
     if fmt == "text":
         fmt = "simple_grid" if args.output is not None or _can_write("┌─đ") else "grid"
-    units = found.units  # type: ignore[attr-defined]
-    targets = len(found.by_target["number"])  # type: ignore[attr-defined]
+    units = format_number(Decimal(found.units), lang, 0)
+    targets = len(found.by_target["number"])
     as_of = args.as_of
     if lang == "vi":
         when = "tổng kết" if as_of is None else f"ngày {as_of:%d/%m/%Y}"
-        heading = f"Đánh giá theo đơn vị, {when}: {units:,} đơn vị, {targets} chỉ tiêu"
+        heading = f"Đánh giá theo đơn vị, {when}: {units} đơn vị, {targets} chỉ tiêu"
     else:
         when = "final review" if as_of is None else f"at {as_of.day} {as_of:%B %Y}"
-        heading = f"Review by unit, {when}: {units:,} units, {targets} targets"
-    tables = unit_review_tables(found.by_target, found.by_unit, lang, tablefmt=fmt)  # type: ignore[attr-defined]
-    counts = {Status(k): v for k, v in found.counts.items()}  # type: ignore[attr-defined]
+        heading = f"Review by unit, {when}: {units} units, {targets} targets"
+    tables = unit_review_tables(found.by_target, found.by_unit, lang, tablefmt=fmt)
+    counts = {Status(k): v for k, v in found.counts.items()}
     sentence = counts_summary(counts, lang, noun=("verdict", "verdicts", "kết quả"))
     if fmt == "github":
         return f"# {name}\n\n{heading}\n\n{tables}\n\n{sentence}\n"

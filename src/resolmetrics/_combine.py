@@ -386,13 +386,23 @@ def _population(
     met = sum(v.met for v in judged)
     if quantifier is Quantifier.COUNT:
         actual: Exact = Decimal(met)
-        basis = _units_target(target, None, at_least(across.value))  # type: ignore[arg-type]
     else:
         actual = normal(Fraction(100 * met, len(judged)))
-        rule = (above if across.strict else at_least)(across.value)  # type: ignore[arg-type]
-        basis = _units_target(target, "percent", rule)
+    basis = population_basis(target)
     context = Context(basis=basis, combined=combined)
     return make_verdict(target, judge_value(basis, actual, policy), actual, units, policy, context)
+
+
+def population_basis(target: Target) -> Target:
+    """What a count or share of units is judged against: the target on the number of units
+    that meet *target* (at_least_count), or on their share in percent (at_least_share)."""
+    across = target.across
+    assert across is not None
+    assert across.value is not None
+    if across.quantifier is Quantifier.COUNT:
+        return _units_target(target, None, at_least(across.value))
+    rule = (above if across.strict else at_least)(across.value)
+    return _units_target(target, "percent", rule)
 
 
 def _units_target(target: Target, unit: str | None, rule: Rule) -> Target:

@@ -860,11 +860,11 @@ def unit_review_tables(
             unit_rows.append([*(str(by_unit[k][row]) for k in keys), *counts, f"{met}/{targets}"])
         parts.append(tabulate(unit_rows, unit_heads, tablefmt=tablefmt, disable_numparse=True))
         if count > shown:
-            more = count - shown
+            more = _count(count - shown, lang)
             parts.append(
-                f"... và {more:,} đơn vị khác (--format csv hoặc parquet cho mọi kết quả)"
+                f"... và {more} đơn vị khác (--format csv hoặc parquet cho mọi kết quả)"
                 if vi
-                else f"... and {more:,} more units (--format csv or parquet gives every verdict)"
+                else f"... and {more} more units (--format csv or parquet gives every verdict)"
             )
     return "\n\n".join(parts)
 

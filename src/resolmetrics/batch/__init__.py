@@ -157,7 +157,7 @@ def evaluate(
                 fast[:] = CODES[Status.IN_PROGRESS]
             whole = functools.cache(make)
             deferred = Deferred(fast, lambda: judge(target, whole(), as_of, policy, nan))
-            return Verdicts(target, deferred, whole, keys, as_of=as_of, policy=policy)  # type: ignore[arg-type]
+            return Verdicts(target, deferred, whole, keys, as_of=as_of, policy=policy)
         inputs = make()
     else:
         columns = _Columns(data, value)

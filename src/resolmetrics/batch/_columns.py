@@ -19,8 +19,6 @@ Nothing is copied that numpy can view; nothing is read row by row except an
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -264,15 +262,12 @@ def _from_decimal(values: Any, name: str, valid: _Array | None) -> Column:
     return Column(name, "exact", items, valid)
 
 
-_NUMBER_TYPES = (int, float, Decimal, Fraction)
-
-
 def _from_objects(items: _Array, name: str) -> Column:
     """A column of Python objects: all str, all float, all int, or a mix read one by one."""
     kinds = set(map(type, items))
     missing = _missing_mask(items, kinds)
     valid = None if missing is None else ~missing
-    present = kinds - {type(None)} - _NA_TYPES
+    present = kinds - {type(None)} - _na_types()
     if present <= {str}:
         return Column(name, "text", items if missing is None else np.where(missing, "", items),
                       valid)  # fmt: skip
@@ -293,24 +288,21 @@ def _from_objects(items: _Array, name: str) -> Column:
 
 
 def _na_types() -> frozenset[type]:
-    found: set[type] = set()
-    try:
-        import pandas as pd
+    """The types of pandas' missing values, when pandas is imported already (only a column
+    from pandas can hold them; importing pandas to look would cost every other user)."""
+    import sys
 
-        found.add(type(pd.NA))
-        found.add(type(pd.NaT))
-    except ImportError:
-        pass
-    return frozenset(found)
-
-
-_NA_TYPES = _na_types()
+    pd = sys.modules.get("pandas")
+    if pd is None:
+        return frozenset()
+    return frozenset({type(pd.NA), type(pd.NaT)})
 
 
 def _missing_mask(items: _Array, kinds: set[type]) -> _Array | None:
-    if type(None) not in kinds and not (kinds & _NA_TYPES):
+    missing_types = _na_types()
+    if type(None) not in kinds and not (kinds & missing_types):
         return None
-    return np.array([item is None or type(item) in _NA_TYPES for item in items.tolist()])
+    return np.array([item is None or type(item) in missing_types for item in items.tolist()])
 
 
 # --------------------------------------------------------------------------- tables

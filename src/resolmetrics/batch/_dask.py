@@ -39,7 +39,7 @@ from resolmetrics.policy import DEFAULT_POLICY, Policy
 from resolmetrics.rules import Across, Quantifier, Quota
 from resolmetrics.targets import Target
 
-from ._engine import _dense, combines
+from ._engine import _dense, combines, not_yet_due
 from ._output import STATUSES, Verdicts
 
 __all__ = ["evaluate", "review"]
@@ -186,8 +186,7 @@ def _population(target: Target, frame: Any, options: dict[str, Any], places: int
         )
     as_of = options["as_of"]
     policy: Policy = options["policy"] or DEFAULT_POLICY
-    due = target.due_date
-    waiting = due is not None and as_of is not None and as_of < due
+    waiting = not_yet_due(target, as_of)
     units_target = target
     if not isinstance(target.rule, Quota):
         # each unit alone: the rule judged on one unit (an "all" of one), its due date lifted
@@ -296,9 +295,9 @@ def _combine(target: Target, rows: Any, policy: Policy, waiting: bool, places: i
     """The population verdict from the partitions' partial results, exactly."""
     import pandas as pd
 
-    from resolmetrics._combine import _units_target, judge_quota
+    from resolmetrics._combine import _units_target, judge_quota, population_basis
     from resolmetrics.evaluate import judge_value
-    from resolmetrics.rules import above, at_least, at_most
+    from resolmetrics.rules import at_most
     from resolmetrics.verdicts import Context, Status, make_verdict
 
     rows = rows[rows["present"].astype(bool)]
@@ -345,12 +344,10 @@ def _combine(target: Target, rows: Any, policy: Policy, waiting: bool, places: i
                 out[name] = pick[f"pick_{name}"]
             out["unit"] = pick["pick_unit"]
         else:
+            basis = population_basis(target)
             if quantifier is Quantifier.COUNT:
-                basis = _units_target(target, None, at_least(across.value))  # type: ignore[arg-type]
                 actual = Fraction(met)
             else:
-                rule = (above if across.strict else at_least)(across.value)  # type: ignore[arg-type]
-                basis = _units_target(target, "percent", rule)
                 actual = Fraction(100 * met, judged)
             from resolmetrics.numbers import normal
 
@@ -369,9 +366,7 @@ def _combine(target: Target, rows: Any, policy: Policy, waiting: bool, places: i
 def _figures_of(out: dict[str, Any], verdict: Any, places: int) -> None:
     """A verdict's figures as text, as _text_frame writes them (a fraction that is no finite
     decimal rounded to *places* decimals)."""
-    from decimal import Decimal
-
-    from resolmetrics.numbers import as_text, round_display
+    from resolmetrics.numbers import round_display
 
     for name in _FIGURES:
         value = getattr(verdict, name)

@@ -37,19 +37,19 @@ from resolmetrics._combine import (
     _complete,
     _due_year,
     _last_year,
-    _units_target,
     compound_bound,
     compound_rate,
+    population_basis,
 )
 from resolmetrics.errors import InvalidResultError
 from resolmetrics.numbers import Exact, as_text
 from resolmetrics.policy import Policy
 from resolmetrics.results import Result
-from resolmetrics.rules import Kind, Quantifier, Quota, above, at_least
+from resolmetrics.rules import Kind, Quantifier, Quota
 from resolmetrics.targets import Target
 
 from ._columns import Column, factorize, remap
-from ._rational import Q, _ints, cross_compare, product, total
+from ._rational import Q, _ints, product, total
 from ._values import (
     ACHIEVED,
     CODES,
@@ -60,6 +60,8 @@ from ._values import (
     Values,
     _Problems,
     codes_from_masks,
+    float_growth_codes,
+    float_growth_fits,
     strict_code,
 )
 
@@ -343,12 +345,10 @@ class _Engine:
             judged = self._quota(rows, group_of, count)
         elif target.across is not None:
             self._need_entities(rows)
-            judged = self._population(self._series(rows, group_of, self._entity_codes(rows)),
-                                      count)  # fmt: skip
+            judged = self._population(self._series(rows, group_of), count)
         else:
-            self._no_entities(rows)
-            unnamed = np.full(len(rows), -1, dtype=np.int64)
-            judged = self._by_group(self._series(rows, group_of, unnamed), count)
+            self._no_entities(rows)  # so every row's entity code is -1
+            judged = self._by_group(self._series(rows, group_of), count)
         codes, measure, tally = judged
         codes, measure = self._due(codes, measure)
         return Judged(codes, measure, tally, _members(groups, count), self.periods,
@@ -375,6 +375,12 @@ class _Engine:
 
     def _column(self, column: Column | None, default: str) -> str:
         return default if column is None else column.name
+
+    def _years(self, rows: _Array) -> _Array:
+        """The year of each of *rows*, -1 where it has none."""
+        if self.periods is None:
+            return np.full(len(rows), -1, dtype=np.int64)
+        return self.periods[rows]
 
     def _entity_codes(self, rows: _Array) -> _Array:
         if self.entities is None:
@@ -465,11 +471,11 @@ class _Engine:
         unique, inverse = np.unique(packed, return_inverse=True)
         return inverse.astype(np.int64).reshape(-1), unique // width, unique % width - 1
 
-    def _series(self, rows: _Array, group_of: _Array, entity_of: _Array) -> _Units:
+    def _series(self, rows: _Array, group_of: _Array) -> _Units:
         """The verdict of each unit: its latest result, or its due years combined."""
         if self.target.per is not None:
-            return self._yearly(rows, group_of, entity_of)
-        chosen, group, entity = self._pick_latest(rows, group_of, entity_of)
+            return self._yearly(rows, group_of)
+        chosen, group, entity = self._pick_latest(rows, group_of)
         codes = np.where(chosen >= 0, self.row_codes[np.maximum(chosen, 0)], NO_DATA)
         target, count = self.target, len(chosen)
 
@@ -479,9 +485,7 @@ class _Engine:
 
         return _Units(codes.astype(np.int8), group, entity, measure, lambda: None)
 
-    def _pick_latest(
-        self, rows: _Array, group_of: _Array, entity_of: _Array
-    ) -> tuple[_Array, _Array, _Array]:
+    def _pick_latest(self, rows: _Array, group_of: _Array) -> tuple[_Array, _Array, _Array]:
         """The row of each unit's latest result up to the review (or due) year, -1 if none.
 
         As evaluate.pick_latest: a result dated after that year is not known
@@ -489,9 +493,8 @@ class _Engine:
         no latest.
         """
         key = self.target.key
-        unit_of, group, entity = self._units(group_of, entity_of)
-        years = np.full(len(rows), -1, dtype=np.int64) if self.periods is None else (
-            self.periods[rows])  # fmt: skip
+        unit_of, group, entity = self._units(group_of, self._entity_codes(rows))
+        years = self._years(rows)
         keys = _pack(unit_of, years)
         order = _order(keys)
         unit_s, year_s, rows_s = unit_of[order], years[order], rows[order]
@@ -519,11 +522,9 @@ class _Engine:
             chosen[unit_s[starts]] = rows_s[_ends(starts, len(unit_s))]
         return chosen, group, entity
 
-    def _yearly(self, rows: _Array, group_of: _Array, entity_of: _Array) -> _Units:
+    def _yearly(self, rows: _Array, group_of: _Array) -> _Units:
         target = self.target
-        years = (
-            np.full(len(rows), -1, dtype=np.int64) if self.periods is None else self.periods[rows]
-        )
+        years = self._years(rows)
         undated = rows[years < 0]
         if undated.size:
             key = target.key
@@ -532,7 +533,7 @@ class _Engine:
                 f"indicator {key!r}: a yearly target needs the year of each result, but the "
                 "row has none; give its period"))  # fmt: skip
             problems.raise_any()
-        unit_of, group, entity = self._units(group_of, entity_of)
+        unit_of, group, entity = self._units(group_of, self._entity_codes(rows))
         keys = _pack(unit_of, years)
         order = _order(keys)
         unit_s, year_s, rows_s, keys = unit_of[order], years[order], rows[order], keys[order]
@@ -545,7 +546,7 @@ class _Engine:
     def _by_group(self, units: _Units, count: int) -> _Group:
         """Without entities a group is one unit; a group with no rows gets the empty verdict."""
         group = units.group
-        codes = np.full(count, self._empty_code(), dtype=np.int8)
+        codes = np.full(count, self._empty_code, dtype=np.int8)
         codes[group] = units.codes
 
         def measure() -> Measured:
@@ -562,15 +563,12 @@ class _Engine:
         return codes, measure, tally
 
     @functools.cached_property
-    def _empty_verdict_code(self) -> np.int8:
+    def _empty_code(self) -> np.int8:
+        """The status of a group with no results, as evaluate() gives it."""
         from resolmetrics.evaluate import evaluate
 
         verdict = evaluate(self.target, [], as_of=self.as_of, policy=self.policy)
         return CODES[verdict.status]
-
-    def _empty_code(self) -> np.int8:
-        """The status of a group with no results, as evaluate() gives it."""
-        return self._empty_verdict_code
 
     # ------------------------------------------------------------------ populations
 
@@ -599,18 +597,15 @@ class _Engine:
             np.minimum.at(best, group[judged_unit], unit_codes[judged_unit])
             codes = np.where(judged > 0, best, NO_DATA)
         else:
-            if quantifier is Quantifier.COUNT:
-                basis = _units_target(target, None, at_least(across.value))  # type: ignore[arg-type]
-            else:
-                rule = (above if across.strict else at_least)(across.value)  # type: ignore[arg-type]
-                basis = _units_target(target, "percent", rule)
+            basis = population_basis(target)
+            if quantifier is Quantifier.SHARE:
                 actual = Q(100 * met.astype(np.int64), np.maximum(judged, 1).astype(np.int64))
             greater, equal = actual.threshold(Fraction(basis.lo))
             codes = codes_from_masks(basis.kind, basis.sign, greater, equal, greater, equal,
                                      self.strict)  # fmt: skip
         codes = np.where(no_data, NO_DATA, codes)
         codes = np.where(in_progress, IN_PROGRESS, codes)
-        codes = np.where(present, codes, self._empty_code()).astype(np.int8)
+        codes = np.where(present, codes, self._empty_code).astype(np.int8)
         shown = present & ~no_data & ~in_progress
 
         def measure() -> Measured:
@@ -655,7 +650,7 @@ class _Engine:
         assert self.target.quota_targets is not None
         self._need_entities(rows)
         level_target, of_target = self.target.quota_targets
-        chosen, unit_group, _ = self._pick_latest(rows, group_of, self._entity_codes(rows))
+        chosen, unit_group, _ = self._pick_latest(rows, group_of)
         has = chosen >= 0
         picked, group = chosen[has], unit_group[has]
         level_codes = self.values.codes(level_target, self.strict)[picked]
@@ -738,13 +733,16 @@ def _alone(row: int) -> _Array:
     return np.array([row])
 
 
+def group_index(groups: _Array, count: int) -> tuple[_Array, _Array]:
+    """The rows in group order, and where each group's rows begin among them (and end:
+    group *g*'s rows are ``order[starts[g] : starts[g + 1]]``)."""
+    order = np.argsort(groups, kind="stable")
+    return order, np.searchsorted(groups[order], np.arange(count + 1))
+
+
 def _members(groups: _Array, count: int) -> Callable[[int], _Array]:
     """The rows of each group, found once, when first asked for."""
-
-    @functools.cache
-    def index() -> tuple[_Array, _Array]:
-        order = np.argsort(groups, kind="stable")
-        return order, np.searchsorted(groups[order], np.arange(count + 1))
+    index = functools.cache(lambda: group_index(groups, count))
 
     def rows(group: int) -> _Array:
         order, starts = index()
@@ -899,6 +897,8 @@ class _Plan:
         values, target = self.engine.values, self.target
         if values.kind != "float" or values.unit_rows is not None or values.floats is None:
             return None
+        if not float_growth_fits(target):
+            return None
         current, previous = self._row(unit, year), self._row(unit, year - 1)
         baseline = target.baseline
         if baseline is not None and not isinstance(baseline.value, str) and (
@@ -911,25 +911,17 @@ class _Plan:
         prev = values.floats[previous[has]]
         if (prev <= 0).any():
             self._rates(unit, year)  # raises the exact message
-        masks = []
-        for bound in (Fraction(target.lo), Fraction(target.hi)):
-            left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
-            if max(abs(left), abs(right)) >= 2**53:
-                return None
-            masks.append(cross_compare(cur, prev, left, right))
-        (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
         codes = np.full(len(has), NO_DATA, dtype=np.int8)
-        codes[has] = codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq,
-                                      self.engine.strict)  # fmt: skip
+        codes[has] = float_growth_codes(target, cur, prev, self.engine.strict)
         return has, codes
 
     def units(self, group: _Array, entity: _Array) -> _Units:
         target, policy, count = self.target, self.engine.policy, self.count
         cand_unit, cand_year = self._candidates()
-        candidates = np.bincount(cand_unit, minlength=count)
-        reported = np.bincount(self.unit_s, minlength=count)
         if target.growth == "cagr":
             return self._compound(cand_unit, cand_year, group, entity)
+        candidates = np.bincount(cand_unit, minlength=count)
+        reported = np.bincount(self.unit_s, minlength=count)
         make_values, has, part_codes = self._parts(cand_unit, cand_year)
         part_unit, part_year, part_codes = cand_unit[has], cand_year[has], part_codes[has]
         valued = np.bincount(part_unit, minlength=count)

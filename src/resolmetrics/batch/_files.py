@@ -29,8 +29,9 @@ import numpy as np
 from resolmetrics.errors import InvalidArgumentError, require
 from resolmetrics.policy import Policy
 
+from ._engine import group_index
 from ._output import STATUSES
-from ._review import Review, review
+from ._review import Review, plain_table, review
 
 if TYPE_CHECKING:
     from resolmetrics.resolution import Resolution
@@ -117,7 +118,7 @@ def review_file(
             f"review_file(by={by!r}): a results file's units are in its 'entity' column; "
             "use by='entity'"
         )
-    _check_output(output, path)
+    _check_output(output)
     show = _showing(progress)
     source = iter_results(path, lang=lang, resolution=resolution)
     held: list[Any] = []
@@ -202,15 +203,16 @@ def _spilled(
                     writer.write(done.to_arrow())
         if found:
             raise FileError(found[:MAX_PROBLEMS])
+        if totals is None:  # no unit at all: the columns, and no verdict
+            empty = _review(resolution, _table([]), options)
+            totals = empty.by_target()
+            if writer is not None:
+                writer.write(empty.to_arrow())
         if writer is not None:
-            if writer.writer is None:  # no unit at all: the columns, and no verdict
-                writer.write(_review(resolution, _table([]), options).to_arrow())
             writer.commit()
     finally:
         if writer is not None:
             writer.abandon()
-    if totals is None:
-        totals = _review(resolution, _table([]), options).by_target()
     by_unit = _concat(units) if unit_count <= keep_units else None
     return FileReview(resolution, totals, by_unit, unit_count, rows, None, as_of)
 
@@ -243,7 +245,7 @@ def _problems(file: str, error: Any) -> list[Any]:
     return problems
 
 
-def _check_output(output: str | os.PathLike[str] | None, path: str | os.PathLike[str]) -> None:
+def _check_output(output: str | os.PathLike[str] | None) -> None:
     if output is None:
         return
     name = os.fspath(output)
@@ -300,8 +302,7 @@ class _Spill:
 
         keys = batch.column(self.by)
         hashed = _hash(pc, keys) % self.count
-        order = np.argsort(hashed, kind="stable")
-        bounds = np.searchsorted(hashed[order], np.arange(self.count + 1))
+        order, bounds = group_index(hashed, self.count)
         for index in range(self.count):
             begin, end = bounds[index], bounds[index + 1]
             if begin == end:
@@ -364,11 +365,8 @@ class _Writer:
         self.writer: Any = None
 
     def write(self, table: Any) -> None:
-        from ._review import _plain
-
         if not self.parquet:
-            table = self.pa.table({n: _plain(self.pa, table.column(n)) for n in
-                                   table.column_names})  # fmt: skip
+            table = plain_table(self.pa, table)
         if self.writer is None:
             if self.parquet:
                 import pyarrow.parquet as pq

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import decimal
 import math
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
 from types import MappingProxyType
@@ -12,16 +12,16 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from resolmetrics.errors import InvalidArgumentError, InvalidArgumentTypeError
-from resolmetrics.numbers import Exact
+from resolmetrics.errors import InvalidArgumentError, InvalidArgumentTypeError, require
+from resolmetrics.numbers import Exact, as_text
 from resolmetrics.policy import Policy
 from resolmetrics.results import Result
 from resolmetrics.rules import Kind
 from resolmetrics.targets import Target
 from resolmetrics.verdicts import Status, Verdict
 
-from ._engine import Input, Judged, Measured, margins_of
-from ._rational import Q, _ints
+from ._engine import Deferred, Input, Judged, Measured, margins_of
+from ._rational import Q, _ints, magnitude, product
 from ._values import _item
 
 if TYPE_CHECKING:
@@ -160,8 +160,6 @@ class ExactColumn:
         decimals (half up by default, or ``ROUND_HALF_EVEN``/``ROUND_DOWN``):
         display rounding, never used to judge.
         """
-        from resolmetrics.errors import require
-
         pa = require("pyarrow", "batch", "ExactColumn.to_arrow()")
         mask = ~self.present
         if self.levels is not None:
@@ -187,8 +185,6 @@ class ExactColumn:
 
     def to_pandas(self, *, exact: bool = True) -> pandas.Series[Any]:
         """A pandas Series of exact objects, or of floats with ``exact=False``."""
-        from resolmetrics.errors import require
-
         pd = require("pandas", "pandas", "ExactColumn.to_pandas()")
         data = self.to_numpy() if exact or self.levels is not None else self.to_numpy(float)
         return pd.Series(data, name=self.name or None)  # type: ignore[no-any-return]
@@ -202,8 +198,6 @@ def _example(column: ExactColumn) -> str:
 
 
 def _digits(mantissas: _Array) -> int:
-    from ._rational import magnitude
-
     return len(str(magnitude(mantissas))) if len(mantissas) else 1
 
 
@@ -221,7 +215,7 @@ def _decimal_rows(values: Q, present: _Array) -> tuple[_Array, _Array, int]:
     num = np.where(present, values.num, 0)
     den = np.where(present, values.den_array(), 1)
     common = np.gcd(num, den) if num.dtype != object and den.dtype != object else np.array(
-        [_gcd(int(n), int(d)) for n, d in zip(num.tolist(), den.tolist(), strict=True)],
+        [math.gcd(int(n), int(d)) for n, d in zip(num.tolist(), den.tolist(), strict=True)],
         dtype=object)  # fmt: skip
     common = np.where(common == 0, 1, common)
     num, den = _ints(num // common), _ints(den // common)
@@ -266,8 +260,6 @@ def _plain_texts(pa: Any, mantissas: _Array, scale: int, present: _Array) -> Any
 
     mask = ~present
     if mantissas.dtype == object or _digits(mantissas) + scale > _DECIMAL128_DIGITS:
-        from resolmetrics.numbers import as_text
-
         return pa.array([None if hidden else as_text(Decimal(int(m)).scaleb(-scale))
                          for m, hidden in zip(mantissas.tolist(), mask.tolist(), strict=True)],
                         type=pa.string())  # fmt: skip
@@ -280,10 +272,6 @@ def _plain_texts(pa: Any, mantissas: _Array, scale: int, present: _Array) -> Any
     return text
 
 
-def _gcd(a: int, b: int) -> int:
-    return math.gcd(a, b)
-
-
 def _rounded(values: Q, places: int, rounding: str) -> _Array:
     """Mantissas of the rows rounded to *places* decimals (display only)."""
     if rounding not in _ROUNDINGS:
@@ -291,8 +279,6 @@ def _rounded(values: Q, places: int, rounding: str) -> _Array:
             f"rounding={rounding!r} is not supported; use ROUND_HALF_UP, ROUND_HALF_EVEN or "
             "ROUND_DOWN"
         )
-    from ._rational import product
-
     num = product(values.num, 10**places)  # int64 while it fits, Python ints beyond
     den = values.den_array()
     if isinstance(num, int) or num.dtype == object or den.dtype == object:
@@ -346,8 +332,8 @@ class Verdicts:
     def __init__(
         self,
         target: Target,
-        judged: Judged,
-        data: Input,
+        judged: Judged | Deferred,
+        data: Input | Callable[[], Input],
         keys: Mapping[str, _Array],
         *,
         as_of: date | None,
@@ -489,8 +475,6 @@ class Verdicts:
 
     def columns(self, *, places: int = 12) -> dict[str, Any]:
         """The verdicts as Arrow arrays, by column name (see :meth:`to_arrow`)."""
-        from resolmetrics.errors import require
-
         pa = require("pyarrow", "batch", "Verdicts.to_arrow()")
         columns: dict[str, Any] = {}
         for name, values in self.keys.items():
@@ -514,16 +498,12 @@ class Verdicts:
         ``margin`` (exact decimal128 when they are decimals, else rounded to *places*),
         ``unit``, ``relative_margin`` and ``attainment`` (decimal128 rounded to *places*
         decimals, for display), and ``met``/``parts`` for verdicts over units or years."""
-        from resolmetrics.errors import require
-
         pa = require("pyarrow", "batch", "Verdicts.to_arrow()")
         return pa.table(self.columns(places=places))
 
     def to_pandas(self, *, exact: bool = True) -> pandas.DataFrame:
         """A pandas DataFrame: ``status`` as a categorical of status values; figures as exact
         Decimal/Fraction objects, or floats with ``exact=False``."""
-        from resolmetrics.errors import require
-
         pd = require("pandas", "pandas", "Verdicts.to_pandas()")
         frame: dict[str, Any] = dict(self.keys)
         frame["status"] = pd.Categorical.from_codes(
@@ -539,8 +519,6 @@ class Verdicts:
 
     def to_polars(self, *, places: int = 12) -> Any:
         """A polars DataFrame of :meth:`to_arrow`'s columns (status as an Enum)."""
-        from resolmetrics.errors import require
-
         pl = require("polars", "polars", "Verdicts.to_polars()")
         frame = pl.from_arrow(self.to_arrow(places=places))
         return frame.with_columns(pl.col("status").cast(pl.Enum([s.value for s in STATUSES])))
@@ -564,7 +542,7 @@ def _present(data: Input, row: int) -> bool:
     return not (isinstance(item, float | np.floating) and item != item)
 
 
-def _result(data: Input, judged: Judged, row: int) -> Result:
+def _result(data: Input, judged: Judged | Deferred, row: int) -> Result:
     """The Result of one row, as the scalar API would be given it."""
     column = data.values
     item: Any = _item(column, row)

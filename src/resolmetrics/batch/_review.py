@@ -22,13 +22,14 @@ from resolmetrics.errors import (
     InvalidArgumentTypeError,
     InvalidColumnError,
     InvalidResultError,
+    require,
 )
 from resolmetrics.policy import Policy
 from resolmetrics.targets import Target
 
 from ._columns import Column, factorize, table_column, table_names
-from ._engine import Input, judge
-from ._output import STATUSES, Verdicts, status_array
+from ._engine import Input, group_index, judge
+from ._output import STATUSES, Verdicts, decimal_texts, status_array
 from ._values import Labels, combined
 
 if TYPE_CHECKING:
@@ -178,8 +179,6 @@ class Review:
 
     def columns(self, *, places: int = 12) -> dict[str, Any]:
         """The verdicts as Arrow arrays by column name, one row per (unit, target)."""
-        from resolmetrics.errors import require
-
         pa = require("pyarrow", "batch", "Review.to_arrow()")
         parts = [self._target_columns(pa, t, places) for t in range(len(self.verdicts))]
         if not parts:
@@ -206,8 +205,6 @@ class Review:
         ``number``, ``key``, ``status``, the figures as text (a finite decimal exactly,
         ``"93.1"``; a fraction that is no finite decimal rounded to *places* decimals) and
         ``unit``; ``met`` and ``parts`` for verdicts over units or years (null for others)."""
-        from resolmetrics.errors import require
-
         pa = require("pyarrow", "batch", "Review.to_arrow()")
         return pa.table(self.columns(places=places))
 
@@ -219,8 +216,6 @@ class Review:
 
     def status_table(self) -> pandas.DataFrame:
         """A pandas DataFrame of status values: a row per target (by number), a column per unit."""
-        from resolmetrics.errors import require
-
         pd = require("pandas", "pandas", "Review.status_table()")
         names = [s.value for s in STATUSES]
         labels = [_unit_label(self.unit(i)) for i in range(len(self))]
@@ -245,10 +240,14 @@ def write_table(table: Any, path: str | os.PathLike[str]) -> None:
         import pyarrow as pa
         import pyarrow.csv as pacsv
 
-        plain = pa.table({n: _plain(pa, table.column(n)) for n in table.column_names})
-        pacsv.write_csv(plain, name)
+        pacsv.write_csv(plain_table(pa, table), name)
     else:
         raise InvalidArgumentError(f"cannot write {name!r}: name a .parquet or .csv file")
+
+
+def plain_table(pa: Any, table: Any) -> Any:
+    """*table* with its dictionary-encoded columns (the status) as plain text, for CSV."""
+    return pa.table({name: _plain(pa, table.column(name)) for name in table.column_names})
 
 
 def _plain(pa: Any, column: Any) -> Any:
@@ -271,16 +270,8 @@ def figure_texts(pa: Any, verdicts: Verdicts, places: int) -> dict[str, Any]:
             texts = [None if value is None else str(value) for value in figure.to_list()]
             columns[name] = pa.array(texts, type=pa.string())
         else:
-            columns[name] = _decimal_text(pa, figure, places)
+            columns[name] = decimal_texts(pa, figure, places)
     return columns
-
-
-def _decimal_text(pa: Any, figure: Any, places: int) -> Any:
-    """An exact column as text: each number exactly ("93.1"), a fraction that is no finite
-    decimal rounded to *places* decimals."""
-    from ._output import decimal_texts
-
-    return decimal_texts(pa, figure, places)
 
 
 def _title(target: Target) -> str:
@@ -400,8 +391,7 @@ def _subset(labels: Labels, rows: _Array) -> Labels:
 
 def _rows_by_key(codes: _Array, count: int) -> list[_Array]:
     """The rows of each indicator key, in order."""
-    order = np.argsort(codes, kind="stable")
-    starts = np.searchsorted(codes[order], np.arange(count + 1))
+    order, starts = group_index(codes, count)
     return [order[starts[k] : starts[k + 1]] for k in range(count)]
 
 
@@ -432,7 +422,5 @@ def _progress(items: Sequence[Target], rows: int, shown: bool | None) -> Iterato
     if not shown:
         yield from items
         return
-    from resolmetrics.errors import require
-
     tqdm = require("tqdm", "batch", "batch.review(progress=True)")
     yield from tqdm.tqdm(items, desc="targets", unit="target", file=sys.stderr)

@@ -38,7 +38,7 @@ from resolmetrics.targets import Target
 from resolmetrics.verdicts import Status
 
 from ._columns import Column, factorize
-from ._rational import Q, _ints, float_threshold, floats_to_q, product
+from ._rational import Q, _ints, cross_compare, float_threshold, floats_to_q, magnitude, product
 
 __all__ = ["CODES", "Labels", "Values", "codes_from_masks", "float_codes", "strict_code"]
 
@@ -243,7 +243,7 @@ class Values:
         self._read_units(unit, unit_problems)
         # the limits of the rows that read well, so that every bad row is named at once
         sound = ~(problems.bad(self.size) | unit_problems.bad(self.size))
-        self._check_limits(column, problems, sound)
+        self._check_limits(problems, sound)
         raise_together(problems, unit_problems)
 
     # ------------------------------------------------------------------ reading
@@ -386,8 +386,6 @@ class Values:
     ) -> None:
         if rows.size == 0:
             return
-        from ._rational import magnitude
-
         values = data[rows]
         if magnitude(values) < 10**MAX_EXPONENT:  # exact() reads ints up to 1e100
             parts.append((rows, Q(_ints(values.astype(object)), 1)))
@@ -482,7 +480,7 @@ class Values:
         """The scalar message for a number in *unit*, which the judged unit cannot take."""
         return lambda row: _scalar_message(lambda: _judge_one(self.target, 1, unit, self.level))
 
-    def _check_limits(self, column: Column, problems: _Problems, sound: _Array) -> None:
+    def _check_limits(self, problems: _Problems, sound: _Array) -> None:
         indicator = self.target.indicator
         if indicator.limits is None or self.kind == "level":
             return
@@ -502,14 +500,14 @@ class Values:
             names = self.unit_names
 
             def explain(row: int) -> str:
-                value = self._raw_value(column, row)
+                value = self._raw_value(row)
                 return _scalar_message(
                     lambda: _judge_one(self.target, value, names[self._unit_of(row)], self.level)
                 )
 
             problems.add(np.nonzero(outside)[0], explain)
 
-    def _raw_value(self, column: Column, row: int) -> object:
+    def _raw_value(self, row: int) -> object:
         if self.kind == "float":
             assert self.floats is not None
             return float(self.floats[row])
@@ -609,6 +607,8 @@ def _nan_message(row: int) -> str:
 
 
 _SORTS: dict[type, int] = {float: 1, np.float64: 1, int: 2, str: 3, Decimal: 4}
+"""How _read_objects sorts a column's Python objects: floats, ints, text, Decimals, the rest
+(0)."""
 
 
 def _object_decimals(data: _Array, rows: _Array, parts: list[tuple[_Array, Q]]) -> _Array:
@@ -633,9 +633,6 @@ def _object_decimals(data: _Array, rows: _Array, parts: list[tuple[_Array, Q]]) 
     return rows[:0]
 
 
-"""How _read_objects sorts a column's Python objects: floats, ints, text, the rest (0)."""
-
-
 def _assemble(size: int, parts: list[tuple[_Array, Q]]) -> Q:
     """One Q over every row from the parts read each its own way (rows, values)."""
     if not parts:
@@ -647,12 +644,8 @@ def _assemble(size: int, parts: list[tuple[_Array, Q]]) -> Q:
         return Q(num, den)
     num = np.zeros(size, dtype=object)
     for rows, q in parts:
-        num[rows] = _objects_of(product(q.num, den // int(q.den)))
+        num[rows] = np.asarray(product(q.num, den // int(q.den)), dtype=object)
     return Q(_ints(num), den)
-
-
-def _objects_of(values: Any) -> _Array:
-    return np.asarray(values, dtype=object)
 
 
 _WORDS = (
@@ -866,6 +859,25 @@ def codes_from_masks(
     if sign < 0:
         return (ACHIEVED + above.astype(i8) - below.astype(i8)).astype(i8)
     return (ACHIEVED + (below | above).astype(i8)).astype(i8)
+
+
+def float_growth_fits(target: Target) -> bool:
+    """True when :func:`float_growth_codes` can judge *target*'s growth bounds: their
+    cross-multipliers are whole numbers float64 holds exactly."""
+    bounds = (Fraction(target.lo), Fraction(target.hi))
+    return all(100 * b.denominator + abs(b.numerator) < 2**53 for b in bounds)
+
+
+def float_growth_codes(target: Target, current: _Array, previous: _Array, strict: int) -> _Array:
+    """The status of each growth rate from a positive float level *previous* to *current*,
+    exactly: for a bound ``r = a / b``, the rate is above r exactly when
+    ``100 b current > (100 b + a) previous`` (see ``cross_compare``)."""
+    masks = []
+    for bound in (Fraction(target.lo), Fraction(target.hi)):
+        left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
+        masks.append(cross_compare(current, previous, left, right))
+    (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
+    return codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq, strict)
 
 
 def strict_code(status: Status) -> int:

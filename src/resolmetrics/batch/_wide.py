@@ -14,7 +14,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
@@ -26,8 +25,15 @@ from resolmetrics.rules import Quota
 from resolmetrics.targets import Target
 
 from ._columns import Column
-from ._rational import cross_compare
-from ._values import IN_PROGRESS, NO_DATA, ColumnLabels, Values, codes_from_masks, strict_code
+from ._values import (
+    IN_PROGRESS,
+    NO_DATA,
+    ColumnLabels,
+    Values,
+    float_growth_codes,
+    float_growth_fits,
+    strict_code,
+)
 
 __all__ = ["wide_codes"]
 
@@ -103,10 +109,7 @@ def _fits(
         and min(years) - 1 <= baseline.year <= max(years)
     ):
         return False  # a level the baseline gives: the general engine reads it
-    for bound in (Fraction(target.lo), Fraction(target.hi)):
-        if 100 * bound.denominator + abs(bound.numerator) >= 2**53:
-            return False
-    return True
+    return float_growth_fits(target)
 
 
 def _due_years(target: Target, years: Sequence[int], as_of: date | None) -> list[int]:
@@ -142,9 +145,4 @@ def _growth_codes(target: Target, before: Values, after: Values, strict: int, ye
             f"{year - 1}, {as_text(before.exact().exact(row))}, which is not positive; a "
             f"growth rate needs a positive starting level (row {row})"
         )
-    masks = []
-    for bound in (Fraction(target.lo), Fraction(target.hi)):
-        left, right = 100 * bound.denominator, 100 * bound.denominator + bound.numerator
-        masks.append(cross_compare(current, previous, left, right))
-    (lo_gt, lo_eq), (hi_gt, hi_eq) = masks
-    return codes_from_masks(target.kind, target.sign, lo_gt, lo_eq, hi_gt, hi_eq, strict)
+    return float_growth_codes(target, current, previous, strict)
