@@ -24,6 +24,7 @@ from .errors import (
     MissingDependencyError,
     ParseError,
     ResolmetricsError,
+    ResolmetricsWarning,
     UnitError,
 )
 from .evaluate import evaluate
@@ -120,6 +121,7 @@ __all__ = [
     "Quota",
     "Report",
     "ResolmetricsError",
+    "ResolmetricsWarning",
     "Resolution",
     "Result",
     "Row",

@@ -27,8 +27,27 @@ __all__ = [
     "MissingDependencyError",
     "ParseError",
     "ResolmetricsError",
+    "ResolmetricsWarning",
     "UnitError",
 ]
+
+SHOWN_LIMIT = 200
+"""The most characters of an input an error message echoes (see :func:`shown`)."""
+
+
+def shown(value: object, limit: int = SHOWN_LIMIT) -> str:
+    """*value*'s repr for an error message, cut to about *limit* characters.
+
+    A long input is shown by its start and end around the count of what was
+    left out, so that a message stays short whatever it was given:
+    ``shown("9" * 100_000)`` is its first and last 80 characters around
+    ``…(99,842 more characters)…``, in about two hundred characters.
+    """
+    text = repr(value)
+    if len(text) <= limit:
+        return text
+    keep = max(limit // 2 - 20, 1)
+    return f"{text[:keep]}…({len(text) - 2 * keep:,} more characters)…{text[-keep:]}"
 
 
 class ResolmetricsError(Exception):
@@ -134,7 +153,16 @@ class UnitError(ResolmetricsError, ValueError):
     """A unit is unknown, or two units cannot be compared."""
 
 
-class InconsistentResultWarning(UserWarning):
+class ResolmetricsWarning(UserWarning):
+    """The root of every warning resolmetrics issues.
+
+    ``warnings.filterwarnings("error", category=ResolmetricsWarning)`` makes
+    every one of them an error; the reference page *Warnings* says what each
+    means and how to silence it.
+    """
+
+
+class InconsistentResultWarning(ResolmetricsWarning):
     """A result's text disagrees with itself beyond its rounding ("33/52 = 64%").
 
     Issued by ``Result.parse(..., mismatch="warn")``; the exact ratio is kept.
