@@ -477,6 +477,39 @@ def _demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_INPUTS = (("resolution", "the resolution file"), ("results", "the results file"),
+           ("published", "the published table"))  # fmt: skip
+_OUTPUTS = (("output", "-o"), ("plot", "--plot"))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    """True when *a* and *b* name one file (one that exists, or one they would both create)."""
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.resolve() == b.resolve()
+
+
+def _check_outputs(args: argparse.Namespace) -> None:
+    """Refuse an output that names an input file (or the other output) before anything is read.
+
+    Writing the review over the results it was made from would lose them.
+    """
+    inputs = [(getattr(args, name, None), what) for name, what in _INPUTS]
+    outputs = [(getattr(args, name, None), option) for name, option in _OUTPUTS]
+    for index, (output, option) in enumerate(outputs):
+        if output is None:
+            continue
+        for path, what in inputs:
+            if path is not None and _same_file(output, path):
+                raise _Usage(f"{option} {str(output)!r} names {what}, which it would "
+                             f"overwrite; write to another file")  # fmt: skip
+        for other, other_option in outputs[index + 1 :]:
+            if other is not None and _same_file(output, other):
+                raise _Usage(f"{option} and {other_option} both name {str(output)!r}; give "
+                             f"each its own file")  # fmt: skip
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "evaluate": _evaluate,
     "audit": _audit,
@@ -497,6 +530,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     try:
+        _check_outputs(args)
         return _COMMANDS[args.command](args)
     except (ResolmetricsError, _Invalid) as error:
         print(f"resolmetrics {args.command}: {error}", file=sys.stderr)
