@@ -1,12 +1,15 @@
-"""The command line never writes its output over one of its inputs.
+"""What the command line writes: never over one of its inputs; CSV that spreadsheets read.
 
 ``-o`` or ``--plot`` naming the resolution, results or published file would
 lose that file; it is refused (exit status 2) before anything is read, and
-the file is left as it was.
+the file is left as it was. ``--format csv`` writes figures rounded for
+display, and the exact ones in extra columns with ``--exact``.
 """
 
 from __future__ import annotations
 
+import csv
+import io
 import os
 import shutil
 from pathlib import Path
@@ -105,3 +108,43 @@ def test_another_output_file_is_written(capsys: pytest.CaptureFixture[str], file
                          "-o", str(files / "review.txt"))  # fmt: skip
     assert (status, err) == (EXIT_OK, "")
     assert (files / "review.txt").read_text(encoding="utf-8").startswith("Resolution of")
+
+
+def test_csv_figures_are_rounded_and_exact_ones_come_with_exact(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    status, out, _ = run(capsys, "demo", "--format", "csv")
+    assert status == EXIT_OK
+    rows = {row["number"]: row for row in csv.DictReader(io.StringIO(out))}
+    # 39 of 46 base organisations: 1950/23 = 84.7826...%, 5/23 = 0.217... points short of 85
+    assert (rows["4"]["actual"], rows["4"]["margin"]) == ("84.78", "-0.22")
+    assert "actual_exact" not in rows["4"]
+    status, out, _ = run(capsys, "demo", "--format", "csv", "--exact")
+    assert status == EXIT_OK
+    rows = {row["number"]: row for row in csv.DictReader(io.StringIO(out))}
+    assert (rows["4"]["actual"], rows["4"]["actual_exact"]) == ("84.78", "1950/23")
+    assert (rows["4"]["margin_exact"], rows["4"]["attainment_exact"]) == ("-5/23", "390/391")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["demo", "--exact"],
+         "--exact adds exact columns to --format csv, not text; give --format csv (json is "
+         "always exact)"),
+        (["demo", "--exact", "--format", "json"],
+         "--exact adds exact columns to --format csv, not json; give --format csv (json is "
+         "always exact)"),
+        (["evaluate", str(ROOT / "examples" / "units" / "resolution.toml"),
+          str(ROOT / "examples" / "units" / "results.csv"), "--by", "entity", "--format", "csv",
+          "--exact"],
+         "--exact is for the csv of one review: with --by the csv already writes every figure "
+         "exactly, but those with no finite decimal form, which it rounds to 12 places"),
+    ],
+)  # fmt: skip
+def test_exact_is_refused_where_it_adds_nothing(
+    capsys: pytest.CaptureFixture[str], argv: list[str], message: str
+) -> None:
+    status, out, err = run(capsys, *argv)
+    assert (status, out) == (EXIT_USAGE, "")
+    assert err == f"resolmetrics {argv[0]}: error: {message}\n"

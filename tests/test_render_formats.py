@@ -21,7 +21,9 @@ import resolmetrics as rm
 from resolmetrics.demo import AS_OF, demo_resolution, demo_results
 from resolmetrics.render import (
     CSV_COLUMNS,
+    EXACT_COLUMNS,
     STATUS_COLORS,
+    VERDICT_FIGURES,
     margin_text,
     report_csv,
     report_html,
@@ -176,7 +178,7 @@ def test_csv_lines_written_out_by_hand() -> None:
     assert lines[1] == "1,Quality of party cells and members,,,,,,,,,,"
     assert lines[3] == (
         "1b,Members rated good or better: at least 92%,94.5%,exceeded by 2.5 percentage points,"
-        "members_good,exceeded,94.5,percent,92,2.5,5/184,189/184"
+        "members_good,exceeded,94.5,percent,92,2.5,0.0272,1.0272"
     )
     assert lines[4] == (
         '2,"New members admitted: at least 150 members a year, in total over the years",'
@@ -204,12 +206,25 @@ CSV_FIGURES = [
 ]
 
 
+# The same figures as a spreadsheet gets them by default: values and margins rounded as the
+# table rounds them (2 places, never onto the bound), ratios with 2 more places; bounds exact.
+CSV_ROUNDED = {
+    "1a": ("94", "90", "4", "0.0444", "1.0444"),  # 2/45 = 0.04444..., 47/45 = 1.04444...
+    "3": ("HTTNV", "HTTNV", "0", "", ""),
+    "4": ("84.78", "85", "-0.22", "-0.0026", "0.9974"),  # 1950/23 = 84.7826...; -5/23 = -0.217...
+    "5": ("9", "7", "-2", "-0.2857", "0.7778"),
+    "8": ("26150", "25000", "1150", "0.046", "1.046"),
+    "12": ("2.97", "3", "-0.03", "-0.0111", ""),  # 89/30 = 2.9666..., shown below its bound 3
+    "14": ("3.4", "3.5", "0.1", "0.0286", "1.0294"),  # 1/35 = 0.02857..., 35/34 = 1.02941...
+}
+
+
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.parametrize(
     ("number", "status", "actual", "unit", "bound", "margin", "relative", "attainment"),
     CSV_FIGURES,
 )
-def test_csv_figures_are_exact_whatever_the_language(
+def test_csv_figures_are_rounded_for_display_and_exact_on_request(
     lang: str,
     number: str,
     status: str,
@@ -220,9 +235,30 @@ def test_csv_figures_are_exact_whatever_the_language(
     relative: str,
     attainment: str,
 ) -> None:
-    row = csv_rows(report_csv(EN if lang == "en" else VI, lang))[number]
-    figures = [row[c] for c in CSV_COLUMNS[5:]]
-    assert figures == [status, actual, unit, bound, margin, relative, attainment]
+    report = EN if lang == "en" else VI
+    row = csv_rows(report_csv(report, lang))[number]
+    rounded = CSV_ROUNDED[number]
+    assert (row["status"], row["unit"]) == (status, unit)
+    assert (row["actual"], row["bound"], row["margin"], row["relative_margin"],
+            row["attainment"]) == rounded  # fmt: skip
+    exact_row = csv_rows(report_csv(report, lang, exact=True))[number]
+    assert {c: exact_row[c] for c in CSV_COLUMNS} == row  # the same columns, then the exact ones
+    assert [exact_row[c] for c in EXACT_COLUMNS] == [actual, bound, margin, relative, attainment]
+
+
+def test_csv_exact_header_adds_one_exact_column_per_number_figure() -> None:
+    header = report_csv(EN, exact=True).split("\n")[0]
+    assert header == (
+        "number,target,result,verdict,key,status,actual,unit,bound,margin,relative_margin,"
+        "attainment,actual_exact,bound_exact,margin_exact,relative_margin_exact,"
+        "attainment_exact"
+    )
+
+
+def test_no_csv_cell_is_a_fraction_a_spreadsheet_would_read_as_a_date() -> None:
+    for row in csv.DictReader(io.StringIO(report_csv(EN))):
+        for column in VERDICT_FIGURES:
+            assert "/" not in row[column], (row["number"], column, row[column])
 
 
 def test_csv_in_vietnamese_quotes_cells_with_a_decimal_comma() -> None:
@@ -497,6 +533,7 @@ def test_report_methods_are_the_render_functions(lang: str) -> None:
 
     report = demo_resolution(lang).evaluate(demo_results(), as_of=AS_OF)  # type: ignore[attr-defined]
     assert report.to_csv(lang) == report_csv(report, lang)
+    assert report.to_csv(lang, exact=True) == report_csv(report, lang, exact=True)
     assert report.to_html(lang) == report_html(report, lang)
     assert report.to_markdown(lang) == report_markdown(report, lang)
     assert report._repr_html_() == report_html(report, "en")

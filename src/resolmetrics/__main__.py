@@ -83,6 +83,13 @@ def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> N
     )
     if plot:
         command.add_argument(
+            "--exact",
+            action="store_true",
+            help="with --format csv: add the exact figures (actual_exact, bound_exact, "
+            "margin_exact, relative_margin_exact, attainment_exact: every decimal, or p/q) "
+            "after the figures rounded for display",
+        )
+        command.add_argument(
             "--plot",
             metavar="FILE",
             type=_plot_path,
@@ -232,7 +239,13 @@ def _heading(report: Report, lang: str, *, midterm: bool = False) -> str:
 
 
 def _render_report(
-    report: Report, fmt: str, lang: str, *, to_terminal: bool, midterm: bool = False
+    report: Report,
+    fmt: str,
+    lang: str,
+    *,
+    to_terminal: bool,
+    midterm: bool = False,
+    exact: bool = False,
 ) -> str:
     if fmt == "parquet":
         raise _Usage("--format parquet writes every verdict of evaluate --by entity; use csv")
@@ -241,7 +254,7 @@ def _render_report(
 
         return json.dumps(report, indent=2) + "\n"
     if fmt == "csv":
-        return report.to_csv(lang)
+        return report.to_csv(lang, exact=exact)
     if fmt == "html":
         return report.to_html(lang) + "\n"
     name = report.resolution.name
@@ -348,9 +361,8 @@ def _report_out(report: Report, args: argparse.Namespace, *, midterm: bool = Fal
     the review."""
     if args.plot is not None:
         _plot(report, args.lang, args.plot)
-    text = _render_report(
-        report, args.format, args.lang, to_terminal=args.output is None, midterm=midterm
-    )
+    text = _render_report(report, args.format, args.lang, to_terminal=args.output is None,
+                          midterm=midterm, exact=args.exact)  # fmt: skip
     _write(text, args.output)
 
 
@@ -510,6 +522,18 @@ def _check_outputs(args: argparse.Namespace) -> None:
                              f"each its own file")  # fmt: skip
 
 
+def _check_exact(args: argparse.Namespace) -> None:
+    if not getattr(args, "exact", False):
+        return
+    if getattr(args, "by", None) is not None:
+        raise _Usage("--exact is for the csv of one review: with --by the csv already writes "
+                     "every figure exactly, but those with no finite decimal form, which it "
+                     "rounds to 12 places")  # fmt: skip
+    if args.format != "csv":
+        raise _Usage(f"--exact adds exact columns to --format csv, not {args.format}; give "
+                     "--format csv (json is always exact)")  # fmt: skip
+
+
 _COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "evaluate": _evaluate,
     "audit": _audit,
@@ -531,6 +555,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_USAGE
     try:
         _check_outputs(args)
+        _check_exact(args)
         return _COMMANDS[args.command](args)
     except (ResolmetricsError, _Invalid) as error:
         print(f"resolmetrics {args.command}: {error}", file=sys.stderr)

@@ -26,6 +26,7 @@ from .numbers import (
     magnitude,
     mul,
     round_display,
+    trimmed,
 )
 from .policy import DEFAULT_POLICY, Policy
 from .rules import Kind, Quota, Rule
@@ -892,7 +893,14 @@ VERDICT_FIGURES = ("actual", "unit", "bound", "margin", "relative_margin", "atta
 """A verdict's figures as tables for machines give them (the CSV, the DataFrame), in order."""
 
 CSV_COLUMNS = ("number", "target", "result", "verdict", "key", "status", *VERDICT_FIGURES)
-"""The header of :func:`report_csv`: the four table columns, then the exact figures."""
+"""The header of :func:`report_csv`: the four table columns, then the figures for machines."""
+
+EXACT_COLUMNS = tuple(f"{name}_exact" for name in VERDICT_FIGURES if name != "unit")
+"""The columns that ``report_csv(..., exact=True)`` adds: each number figure written exactly."""
+
+RATIO_PLACES = 2
+"""How many more decimals a ratio (``relative_margin``, ``attainment``) gets in
+:func:`report_csv` than the policy gives a value: a ratio of 0.0444 is 4.44%."""
 
 
 def verdict_figures(verdict: Verdict) -> tuple[Exact | str | None, ...]:
@@ -906,16 +914,26 @@ _CELL = "text-align:left;vertical-align:top"
 _CAPTION = "caption-side:top;text-align:left;font-weight:bold;padding-bottom:0.4em"
 
 
-def report_csv(report: Report, lang: str = "en") -> str:
-    """The review table as CSV, with the exact figures behind each verdict.
+def report_csv(report: Report, lang: str = "en", *, exact: bool = False) -> str:
+    """The review table as CSV, with the figures behind each verdict for machines.
 
     One line per table row, group rows included, under the header
     :data:`CSV_COLUMNS`: ``number``, ``target``, ``result`` and ``verdict``
     are the table's cells in *lang*; ``key``, ``status`` (``exceeded``,
     ``not_achieved`` …), ``actual``, ``unit``, ``bound``, ``margin``,
-    ``relative_margin`` and ``attainment`` are for machines: numbers written
-    exactly (``94.5``, ``1950/23``), level codes for a rated indicator, empty
-    for none (and on a group's own row). Lines end in ``\\n``.
+    ``relative_margin`` and ``attainment`` are for machines and
+    spreadsheets: plain decimals with a point (``94.5``, ``84.78``), rounded
+    as the table rounds them (the verdict's policy, with the same care never
+    to round a value onto its bound or a non-zero margin to 0), a bound
+    written exactly, and the two ratios with :data:`RATIO_PLACES` more
+    decimals; level codes for a rated indicator; empty for none (and on a
+    group's own row). No cell is a fraction, which spreadsheets read as a
+    date.
+
+    With *exact*, the columns :data:`EXACT_COLUMNS` (``actual_exact`` …
+    ``attainment_exact``) follow, each figure written exactly: every decimal
+    it has, or ``p/q`` where it has no finite decimal form (``1950/23``).
+    Lines end in ``\n``.
     """
     import csv
     import io
@@ -924,17 +942,50 @@ def report_csv(report: Report, lang: str = "en") -> str:
     rows = _report_rows(report, lang, "report_csv")
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    writer.writerow((*CSV_COLUMNS, *EXACT_COLUMNS) if exact else CSV_COLUMNS)
     for number, verdict, cells in rows:
-        writer.writerow((number, *cells, *_figures(verdict)))
+        line = (number, *cells, *_figures(verdict))
+        writer.writerow((*line, *_exact_figures(verdict)) if exact else line)
     return buffer.getvalue()
 
 
 def _figures(verdict: Verdict | None) -> tuple[str, ...]:
-    """The machine columns of one CSV line: key, status, then the figures as exact text."""
+    """The machine columns of one CSV line: key, status, then the figures as rounded text."""
     if verdict is None:
         return ("",) * (len(CSV_COLUMNS) - 4)
-    return (verdict.key, verdict.status.value, *map(_exact_text, verdict_figures(verdict)))
+    policy = verdict.policy or DEFAULT_POLICY
+    bounds = [b for b in verdict.basis.rule.bounds if not isinstance(b, str)]  # type: ignore[union-attr]
+    ratios = attrs.evolve(policy, places=min(policy.places + RATIO_PLACES, MAX_PLACES))
+    actual, unit, bound, margin, relative, attainment = verdict_figures(verdict)
+    shown = (
+        _rounded(actual, policy, [_ZERO, *bounds]),
+        unit or "",
+        _rounded(bound, policy, None),
+        _rounded(margin, policy, [_ZERO]),
+        _rounded(relative, ratios, [_ZERO]),
+        _rounded(attainment, ratios, [_ZERO, Decimal(1)]),
+    )
+    return (verdict.key, verdict.status.value, *shown)
+
+
+def _rounded(value: Exact | str | None, policy: Policy, unlike: Sequence[Exact] | None) -> str:
+    """*value* as a plain decimal for a spreadsheet: rounded by *policy* but never onto a
+    number of *unlike* (None: not rounded, unless it has no finite decimal form); twelve
+    decimals at most."""
+    if value is None or isinstance(value, str):
+        return value or ""
+    places = decimal_places(value) if unlike is None else _places(value, policy, unlike)
+    if places is None or places > MAX_PLACES:
+        places = MAX_PLACES
+    return as_text(trimmed(round_display(value, places, policy.rounding)))
+
+
+def _exact_figures(verdict: Verdict | None) -> tuple[str, ...]:
+    """The :data:`EXACT_COLUMNS` of one CSV line: every number figure, exactly."""
+    if verdict is None:
+        return ("",) * len(EXACT_COLUMNS)
+    figures = dict(zip(VERDICT_FIGURES, verdict_figures(verdict), strict=True))
+    return tuple(_exact_text(figures[name.removesuffix("_exact")]) for name in EXACT_COLUMNS)
 
 
 def _exact_text(value: Exact | str | None) -> str:

@@ -210,14 +210,15 @@ class Report:
 
         return report_table(self, lang, tablefmt=tablefmt)
 
-    def to_csv(self, lang: str = "en") -> str:
-        """The review table as CSV, with exact figures for machines.
+    def to_csv(self, lang: str = "en", *, exact: bool = False) -> str:
+        """The review table as CSV, with the figures as spreadsheets read them (and exactly,
+        in extra columns, with *exact*).
 
         See :func:`resolmetrics.render.report_csv` for the columns.
         """
         from .render import report_csv
 
-        return report_csv(self, lang)
+        return report_csv(self, lang, exact=exact)
 
     def to_html(self, lang: str = "en") -> str:
         """The review table as HTML (verdicts coloured by status) and the summary."""
