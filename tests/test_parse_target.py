@@ -700,8 +700,16 @@ def test_all_units_rated_good_is_a_share_of_100_percent() -> None:
 def test_slashed_dates_are_read_in_vietnamese_only() -> None:
     assert rm.parse_target("45%, đến ngày 03/04/2025", "vi").due == date(2025, 4, 3)
     assert rm.parse_target("45%, by 2025-04-03", "en").due == date(2025, 4, 3)
-    # 03/04/2025 is the 4th of March to an American reader: not guessed
-    assert rm.parse_target("45% on 03/04/2025", "en").due is None
+    # 03/04/2025 is the 4th of March to an American reader: not guessed, and not left
+    # silently in the subject with no due date either (it was, before: due=None)
+    with pytest.raises(rm.ParseError) as info:
+        rm.parse_target("45% on 03/04/2025", "en")
+    assert str(info.value) == (
+        "'on' is followed by '03/04/2025', a date with its day and month either way round in "
+        "English: write it year first, as in 'by 2025-06-30'\n"
+        "    45% on 03/04/2025\n"
+        "           ^"
+    )
 
 
 def test_a_rise_in_percentage_points_is_not_judged_as_growth() -> None:

@@ -21,6 +21,7 @@ from resolmetrics.errors import (
     InvalidArgumentTypeError,
     InvalidTargetError,
     InvalidTargetTypeError,
+    shown,
 )
 from resolmetrics.indicators import Direction, Indicator
 from resolmetrics.rules import (
@@ -118,7 +119,7 @@ class TargetSpec:
             raise InvalidTargetTypeError(
                 f"TargetSpec.to_target(indicator) must be an Indicator, got {indicator!r}"
             )
-        where = f"TargetSpec.to_target for {self.text!r}"
+        where = f"TargetSpec.to_target for {shown(self.text)}"
         term = term or self.term
         options: dict[str, object] = {"label": label}
         rule = self.rule
@@ -230,7 +231,7 @@ def parse_target(text: str, lang: str | None = None) -> TargetSpec:
     caret under the problem and says what was expected.
     """
     if not isinstance(text, str):
-        raise InvalidArgumentTypeError(f"parse_target(text) takes a str, got {text!r}")
+        raise InvalidArgumentTypeError(f"parse_target(text) takes a str, got {shown(text)}")
     lang = check_lang(lang, optional=True)
     parsed = parse(text, lang)
     return TargetSpec(

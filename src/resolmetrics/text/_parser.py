@@ -32,12 +32,13 @@ from __future__ import annotations
 
 import difflib
 import functools
+import re
 import unicodedata
 from datetime import date
 from fractions import Fraction
 from typing import NamedTuple
 
-from resolmetrics.errors import InvalidResultError, InvalidTargetError, ParseError
+from resolmetrics.errors import InvalidResultError, InvalidTargetError, ParseError, shown
 from resolmetrics.indicators import PARTY_QUALITY
 from resolmetrics.numbers import Exact, as_text, normal
 from resolmetrics.rules import Rule, above, at_least, at_most, below, between, exactly
@@ -108,6 +109,7 @@ def _words(lang: str) -> set[str]:
 
 _LANG_WORDS = {lang: _words(lang) for lang in ("vi", "en")}
 _LANG_WORDS["en"] |= vocabulary.ENGLISH_UNIT_WORDS
+_SHARED_WORDS = _words("vi") & _words("en")  # the rating codes: "HTTNV" is both languages'
 
 
 def detect_language(tokens: list[Token]) -> str | None:
@@ -138,6 +140,8 @@ class _Parser:
         self.rating: tuple[Rule, int] | None = None
         self.plan = False
         self.yearly: set[int] = set()  # the tokens of per-year words ("/năm", "a year")
+        self.units: set[int] = set()  # the tokens of unit words, which both languages share
+        self.spans: list[tuple[int, int, int]] = []  # candidate clauses: start, end, quality
 
     # ------------------------------------------------------------------ helpers
 
@@ -216,6 +220,7 @@ class _Parser:
         if clause is not None:
             self.commit(clause)
         self.check_spelling()
+        self.check_left()
         return self.result(clause)
 
     def timing(self, index: int) -> bool:
@@ -342,6 +347,7 @@ class _Parser:
                 continue
             candidates.append(clause)
             index = clause.end
+        self.spans = [(c.start, c.end, c.quality) for c in candidates]
         if not candidates:
             return None
         best = max(candidates, key=lambda c: (c.quality, -c.start))
@@ -349,8 +355,8 @@ class _Parser:
             if other is not best and other.quality == best.quality == 3:
                 written = self.text[self.position(other.start) : self.tokens[other.end - 1].end]
                 raise self.error(
-                    f"a second figure with its unit: one text is one target; write {written!r} "
-                    "as a target of its own",
+                    "a second figure with its unit: one text is one target; write "
+                    f"{shown(written)} as a target of its own",
                     other.number,
                 )
         return best
@@ -409,6 +415,7 @@ class _Parser:
         if self.kind(index) == "PERCENT":
             unit, index = "percent", index + 1
         elif (found := self.match(index, vocabulary.UNITS)) is not None:
+            self.units.update(range(index, index + found[1]))
             unit, index = found[0], index + found[1]
         return Amount(value, unit, token.start), index
 
@@ -560,6 +567,121 @@ class _Parser:
                     span[0].start,
                 )
 
+    # ------------------------------------------------------------------ what is left
+
+    def runs(self) -> list[tuple[int, int]]:
+        """The runs of tokens written without a space between them ("2O25", "05/2021/NQ")."""
+        runs: list[tuple[int, int]] = []
+        start = 0
+        for index in range(len(self.tokens) + 1):
+            if (
+                index == len(self.tokens)
+                or self.tokens[index].kind not in _RUN_KINDS
+                or (index > start and self.tokens[index].start != self.tokens[index - 1].end)
+            ):
+                if index > start:
+                    runs.append((start, index))
+                start = index + 1 if self.kind(index) not in _RUN_KINDS else index
+        return runs
+
+    def check_left(self) -> None:
+        """The words no rule took hold no due year, no year and no stray comparison word.
+
+        - a due word ("by", "đến năm", "on") followed by something written as a
+          year or a date that is not one ("by 2O25", "đến năm 20255", "on
+          03/04/2025" in English) is an error: the due year would be lost;
+        - a year written alone in the subject ("2026", "2O25") is an error:
+          a due year or a term's years are written with their words;
+        - a comparison word after no figure ("trở lên 95") or at the end with
+          no figure after it ("95 trên", "at least") is an error.
+
+        Other numbers stay in the subject ("trẻ em 5 tuổi", "Nghị quyết số 12").
+        """
+        lang = self.lang
+        free = [not taken or named for taken, named in zip(self.taken, self.named, strict=True)]
+        compared = [False] * len(self.tokens)  # in a candidate clause with comparison words
+        in_clause = [False] * len(self.tokens)
+        for start, end, quality in self.spans:
+            for i in range(start, end):
+                in_clause[i] = True
+                compared[i] = compared[i] or quality >= 2
+        run_at: dict[int, int] = {}
+        for start, end in self.runs():
+            if all(free[start:end]) and self.kind(start) in ("NUMBER", "WORD"):
+                run_at[start] = end
+        example = _DUE_EXAMPLE[lang]
+        for index in range(len(self.tokens)):
+            if not free[index]:
+                continue
+            due = self.match(index, vocabulary.DUE[lang])
+            if due is not None and due[0] in ("year", "date"):
+                after = index + due[1]
+                written = self.written(after, run_at.get(after, after))
+                if after in run_at and _looks_due(written):
+                    phrase = self.written(index, after)
+                    if lang == "en" and _DATE_LIKE.fullmatch(written):
+                        raise self.error(
+                            f"{phrase!r} is followed by {shown(written)}, a date with its day "
+                            "and month either way round in English: write it year first, as in "
+                            "'by 2025-06-30'",
+                            after,
+                        )
+                    what = "a date" if due[0] == "date" and lang == "vi" else "a year"
+                    raise self.error(
+                        f"{phrase!r} is followed by {shown(written)}, which is not "
+                        f"{what if lang == 'vi' else 'a year or a date'}: expected {example}",
+                        after,
+                    )
+            run_end = run_at.get(index)
+            if run_end is not None and not compared[index]:
+                written = self.written(index, run_end)
+                if _looks_year(written):
+                    raise self.error(
+                        f"{shown(written)} looks like a year, but no due word goes with it: "
+                        f"write the due year as {_DUE_YEAR[lang]!r}, or the years of the term "
+                        "as '2021-2025'",
+                        index,
+                    )
+            if in_clause[index] or self.named[index]:
+                continue
+            suffix = self.match(index, vocabulary.SUFFIXES[lang])
+            if suffix is not None:
+                raise self.error(
+                    f"{self.written(index, index + suffix[1])!r} follows no figure: write it "
+                    f"right after the figure, as in {_SUFFIX_EXAMPLE[lang]!r}",
+                    index,
+                )
+            prefix = self.match(index, vocabulary.PREFIXES[lang])
+            if (
+                prefix is not None
+                and prefix[0] not in ("attain", "from")
+                and all(
+                    self.kind(i) == "PUNCT" for i in range(index + prefix[1], len(self.tokens))
+                )
+            ):
+                raise self.error(
+                    f"{self.written(index, index + prefix[1])!r} has no figure after it: write "
+                    f"it right before the figure, as in {_PREFIX_EXAMPLE[lang]!r}",
+                    index,
+                )
+
+    def written(self, start: int, end: int) -> str:
+        """The text of tokens *start* to *end* as written."""
+        if start >= end:
+            return ""
+        return self.text[self.tokens[start].start : self.tokens[end - 1].end]
+
+    def grammar_words(self) -> list[int]:
+        """The words the grammar of the language read: all but the subject's and the units'."""
+        return [
+            index
+            for index, token in enumerate(self.tokens)
+            if token.kind == "WORD"
+            and self.taken[index]
+            and index not in self.units
+            and token.key not in _SHARED_WORDS
+        ]
+
     # ------------------------------------------------------------------ the result
 
     def result(self, clause: Clause | None) -> Parsed:
@@ -636,6 +758,38 @@ class _Parser:
         return text
 
 
+_DUE_EXAMPLE = {
+    "vi": "a due year such as 'đến năm 2025', or a date such as 'đến ngày 30/06/2025'",
+    "en": "a due year such as 'by 2025', or a date such as 'by 2025-06-30'",
+}
+_DUE_YEAR = {"vi": "đến năm 2025", "en": "by 2025"}
+_SUFFIX_EXAMPLE = {"vi": "95% trở lên", "en": "95% or more"}
+_PREFIX_EXAMPLE = {"vi": "trên 90%", "en": "at least 90%"}
+_LANG_NAMES = {"vi": "Vietnamese", "en": "English"}
+_RUN_KINDS = frozenset({"NUMBER", "WORD", "DASH", "SLASH"})
+# A year with a letter typed for a digit: "2O25", "2o25", "2O2O", "l999"
+_LETTER_YEAR = re.compile(r"[12lI][0-9OolI]{3}")
+_DATE_LIKE = re.compile(r"\d{1,4}([/.-])\d{1,2}\1\d{1,4}")
+
+
+def _looks_year(written: str) -> bool:
+    """A year written alone: four digits from 1900 to 2200, or with a letter for a digit."""
+    if written.isdigit():
+        return len(written) == 4 and 1900 <= int(written) <= 2200
+    return (
+        _LETTER_YEAR.fullmatch(written) is not None
+        and sum(ch.isdigit() for ch in written) >= 2
+        and not written.isalpha()
+    )
+
+
+def _looks_due(written: str) -> bool:
+    """After a due word: a year or a date that could not be read ("2O25", "20255", "1/2/3")."""
+    if written.isdigit():
+        return 4 <= len(written) <= 6
+    return _looks_year(written) or _DATE_LIKE.fullmatch(written) is not None
+
+
 _CUT_WORDS = {"vi": {"giảm"}, "en": {"cut", "reduce", "lower", "bring"}}
 # Words that make a figure further on a change rather than a level.
 _CHANGE_WORDS = {
@@ -678,5 +832,47 @@ def _by_first_word(table: dict[tuple[str, ...], str]) -> _Index:
 
 
 def parse(text: str, lang: str | None) -> Parsed:
-    """Read one target's text (see the module docstring for the grammar)."""
-    return _Parser(text, lang).parse()
+    """Read one target's text (see the module docstring for the grammar).
+
+    With *lang* given, the text is read in the other language too: when
+    that reading takes more of its words as words of the grammar
+    (comparison, growth, period, due and rating words; units are shared),
+    the text is in the other language, and a ParseError says which, rather
+    than a reading that left those words in the subject.
+    """
+    parser = _Parser(text, lang)
+    try:
+        parsed = parser.parse()
+    except ParseError as exc:
+        failure: ParseError | None = exc
+    else:
+        failure = None
+    if lang is not None:
+        _check_language(parser, lang)
+    if failure is not None:
+        raise failure
+    return parsed
+
+
+def _check_language(parser: _Parser, lang: str) -> None:
+    """Raise a ParseError when the text reads better in the other language."""
+    other = "en" if lang == "vi" else "vi"
+    reading = _Parser(parser.text, other)
+    try:
+        reading.parse()
+    except ParseError:
+        return
+    theirs = reading.grammar_words()
+    if len(theirs) <= len(parser.grammar_words()):
+        return
+    last = theirs[0]
+    words = set(theirs)
+    while last + 1 in words:  # the whole phrase: "trở lên", not "trở"
+        last += 1
+    word = reading.written(theirs[0], last + 1)
+    raise ParseError(
+        f"{word!r} is {_LANG_NAMES[other]}: the text reads as {_LANG_NAMES[other]}, not "
+        f"{_LANG_NAMES[lang]}; parse it with lang={other!r}",
+        parser.text,
+        reading.tokens[theirs[0]].start,
+    )

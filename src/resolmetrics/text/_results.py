@@ -15,6 +15,7 @@ from resolmetrics.errors import (
     InvalidResultError,
     InvalidTargetError,
     ParseError,
+    shown,
 )
 from resolmetrics.numbers import Exact, as_text, decimal_places
 from resolmetrics.results import Result
@@ -57,7 +58,7 @@ def _parse_result(
 ) -> Result:
     """Read one result (see :meth:`resolmetrics.Result.parse`)."""
     if not isinstance(text, str):
-        raise InvalidArgumentTypeError(f"Result.parse(text) takes a str, got {text!r}")
+        raise InvalidArgumentTypeError(f"Result.parse(text) takes a str, got {shown(text)}")
     lang = check_lang(lang, optional=True)
     if mismatch not in _MISMATCH:
         raise InvalidArgumentError(
@@ -209,7 +210,7 @@ def _check(text: str, tokens: list[Token], result: Result, stated: Exact, mismat
     )
     if mismatch == "error":
         raise ParseError(message, text, tokens[0].start)
-    warnings.warn(f"{text!r}: {message}; the exact ratio is kept", InconsistentResultWarning,
+    warnings.warn(f"{shown(text)}: {message}; the exact ratio is kept", InconsistentResultWarning,
                   stacklevel=5)  # fmt: skip
 
 
