@@ -24,7 +24,12 @@ ratings are read and kept in it ("tổ chức cơ sở đảng hoàn thành tố
 vụ"). A word that is a grammar word written without or with wrong accents
 ("khong qua", "dươí") or misspelt at its end next to the figure ("trở lến",
 "or mroe") is an error with a suggestion, never a silent part of the
-subject. Every step moves forward through the tokens a bounded number of
+subject. Nor may the subject keep a due word with a year it cannot read
+("by 2O25"), a year alone ("2026"), or a comparison word after no figure
+("trở lên 95") or at the end with none after it ("95 trên"); and with a
+language given, a text that reads better in the other language ("Trên
+90%" as English) is an error naming it (see ``check_left`` and
+``_check_language``). Every step moves forward through the tokens a bounded number of
 times: parsing is linear in the length of the text.
 """
 
