@@ -15,6 +15,7 @@ import pytest
 
 import resolmetrics as rm
 from resolmetrics import units
+from resolmetrics.text import _vocabulary as vocabulary
 
 # --- canonical names -----------------------------------------------------------------------
 
@@ -283,3 +284,210 @@ def test_is_count_tells_whole_things_from_measures(unit: str | None, count: bool
     from resolmetrics import units
 
     assert units.is_count(unit) is count
+
+
+# --- every spelling a target's text may use ------------------------------------------------
+
+#: The units a target's text may be written in, as the parser reads them: (spelling, unit).
+PARSER_UNITS = sorted(
+    {(" ".join(phrase), unit) for phrase, unit in vocabulary.UNITS.items()},
+    key=lambda item: item[0],
+)
+
+#: Words the parser reads as percentage points that, alone as an indicator's unit, may as
+#: well be the points of a score: refused (see test_a_bare_point_is_ambiguous).
+AMBIGUOUS = {"điểm", "point", "points"}
+
+#: For each unit the parser gives: a unit of the same kind, and the figure in it that is
+#: exactly 1 of the parser's unit (1 tỷ = 1000 triệu, 1% = 10‰, 1 ha = 10,000 m², ...).
+ONE_IN_ANOTHER_UNIT: dict[str, tuple[str, str]] = {
+    "percent": ("permille", "10"),
+    "percentage points": ("permille", "10"),
+    "permille": ("percent", "0.1"),
+    "tỷ đồng": ("triệu đồng", "1000"),
+    "triệu đồng": ("nghìn đồng", "1000"),
+    "nghìn đồng": ("đồng", "1000"),
+    "đồng": ("nghìn đồng", "0.001"),
+    "USD": ("USD", "1"),
+    "member": ("đảng viên", "1"),
+    "organisation": ("tổ chức", "1"),
+    "enterprise": ("DN", "1"),
+    "household": ("hộ", "1"),
+    "visit": ("lượt người", "1"),
+    "person": ("người", "1"),
+    "hectare": ("m**2", "10000"),
+    "km": ("m", "1000"),
+    "kWh": ("Wh", "1000"),
+}
+
+
+def _kept_as(parsed: str) -> str:
+    """The unit an indicator keeps for the parser's unit: percentage points are the margins
+    of a share in percent, as ``TargetSpec.to_target`` and ``Result.parse`` read them."""
+    return "percent" if parsed == "percentage points" else parsed
+
+
+@pytest.mark.parametrize(
+    ("spelling", "parsed"),
+    [pytest.param(s, u, id=s) for s, u in PARSER_UNITS if s not in AMBIGUOUS],
+)
+def test_an_indicator_takes_every_unit_a_target_may_be_written_in(
+    spelling: str, parsed: str
+) -> None:
+    unit = rm.Indicator("x", unit=spelling).unit
+    # a name resolmetrics or pint already knows is kept as written (a built-in name written
+    # in another case as the name); any other becomes the parser's unit
+    assert unit in (spelling, _kept_as(parsed)) or unit.casefold() == spelling
+    assert units.factor(unit, _kept_as(parsed)) == 1
+    assert rm.Result(1, unit=spelling).unit == unit
+    assert rm.Target(rm.Indicator("y", unit=_kept_as(parsed)), rm.at_least(1), unit=spelling)
+    other, one = ONE_IN_ANOTHER_UNIT[parsed]
+    verdict = rm.evaluate(rm.Target(rm.Indicator("x", unit=spelling), rm.at_least(1)),
+                          rm.Result(one, unit=other))  # fmt: skip
+    assert (verdict.status, verdict.actual) == (rm.Status.ACHIEVED, 1)
+
+
+@pytest.mark.parametrize(
+    ("spelling", "unit"),
+    [
+        pytest.param("million VND", "triệu đồng", id="million-VND"),
+        pytest.param("Million vnd", "triệu đồng", id="any-case"),
+        pytest.param("  million   VND ", "triệu đồng", id="spaces"),
+        pytest.param("BILLION VND", "tỷ đồng", id="billion-VND"),
+        pytest.param("billion đồng", "tỷ đồng", id="billion-dong"),
+        pytest.param("tỷ", "tỷ đồng", id="ty-alone"),
+        pytest.param("tỉ", "tỷ đồng", id="ti-alone"),
+        pytest.param("triệu", "triệu đồng", id="trieu-alone"),
+        pytest.param("thousand đồng", "nghìn đồng", id="thousand-dong"),
+        pytest.param("VNĐ", "đồng", id="VND-with-stroke"),
+        pytest.param("vnd", "VND", id="VND-lower-case"),
+        pytest.param("Tỷ đồng", "tỷ đồng", id="capital-ty-dong"),
+        pytest.param("Đảng viên", "đảng viên", id="capital-dang-vien"),
+        pytest.param("Phần trăm", "percent", id="phan-tram"),
+        pytest.param("per cent", "percent", id="per-cent"),
+        pytest.param("percentage points", "percent", id="percentage-points"),
+        pytest.param("điểm phần trăm", "percent", id="diem-phan-tram"),
+        pytest.param("‰", "permille", id="permille-sign"),
+        pytest.param("US dollars", "USD", id="US-dollars"),
+        pytest.param("Đô la Mỹ", "đô la Mỹ", id="do-la-my"),
+        pytest.param("party members", "member", id="party-members"),
+        pytest.param("dn", "DN", id="DN-lower-case"),
+        pytest.param("firms", "enterprise", id="firms"),
+        pytest.param("Hộ gia đình", "household", id="ho-gia-dinh"),
+        pytest.param("héc ta", "hectare", id="hec-ta"),
+        pytest.param("kwh", "kWh", id="kwh"),
+        pytest.param("KWH", "kWh", id="KWH"),
+        pytest.param("ha", "ha", id="ha-kept"),
+        pytest.param("kilometres", "kilometres", id="kilometres-kept"),
+    ],
+)
+def test_a_unit_spelling_is_kept_as(spelling: str, unit: str) -> None:
+    assert rm.Indicator("x", unit=spelling).unit == unit
+    assert rm.Result(1, unit=spelling).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("higher", "lower", "factor"),
+    [
+        pytest.param("billion VND", "million VND", Decimal(1000), id="billion-million"),
+        pytest.param("tỷ", "triệu đồng", Decimal(1000), id="ty-trieu-dong"),
+        pytest.param("million VND", "VNĐ", Decimal(10**6), id="million-dong"),
+        pytest.param("percent", "‰", Decimal(10), id="percent-permille"),
+        pytest.param("héc ta", "m**2", Decimal(10_000), id="hec-ta-m2"),
+    ],
+)
+def test_spellings_convert(higher: str, lower: str, factor: Decimal) -> None:
+    kept = [rm.Indicator("x", unit=u).unit for u in (higher, lower)]
+    assert units.factor(*kept) == factor
+
+
+def test_an_indicator_in_million_vnd_takes_a_target_in_trieu_dong() -> None:
+    """The case of the issue: 25,000 triệu đồng against an indicator in million VND."""
+    revenue = rm.Indicator("revenue", name="Budget revenue", unit="million VND")
+    spec = rm.parse_target("Thu ngân sách đạt từ 25.000 tỷ đồng trở lên", lang="vi")
+    target = spec.to_target(revenue)
+    verdict = rm.evaluate(target, rm.Result(24_800_000))  # in million VND: 24,800 tỷ đồng
+    assert (verdict.status, verdict.unit, verdict.actual, verdict.margin) == (
+        rm.Status.NOT_ACHIEVED,
+        "tỷ đồng",
+        Decimal(24_800),
+        Decimal(-200),
+    )
+    english = rm.parse_target("at least 25,000 million VND", lang="en").to_target(revenue)
+    assert rm.evaluate(english, rm.Result("25", unit="billion VND")).status is rm.Status.ACHIEVED
+
+
+@pytest.mark.parametrize("spelling", sorted(AMBIGUOUS))
+def test_a_bare_point_is_ambiguous(spelling: str) -> None:
+    with pytest.raises(rm.UnitError) as info:
+        rm.Indicator("pci", unit=spelling)
+    assert str(info.value) == (
+        f"Indicator(unit)={spelling!r} may be percentage points or the points of a score; "
+        "write 'percent' for a share in percent (its margins are in percentage points), or "
+        "define the score's unit with define_unit(), e.g. define_unit('score = [score]')"
+    )
+    with pytest.raises(rm.UnitError, match=r"^Result\(unit\)="):
+        rm.Result(1, unit=spelling)
+
+
+def test_a_score_defined_as_diem_is_taken() -> None:
+    """define_unit() gives the word a meaning: then it is that unit (in a fresh process, as
+    a definition lasts as long as the process)."""
+    code = (
+        "import resolmetrics as rm\n"
+        "rm.define_unit('điểm = [score]')\n"
+        "pci = rm.Indicator('pci', unit='điểm')\n"
+        "print(pci.unit, rm.evaluate(rm.Target(pci, rm.at_least(65)), rm.Result(66)).status)"
+    )
+    assert _modules_after(code) == "điểm exceeded"
+
+
+@pytest.mark.parametrize(
+    ("spelling", "near"),
+    [
+        pytest.param("milion VND", "million VND", id="misspelt-million"),
+        pytest.param("trieu dong", "triệu đồng", id="no-accents"),
+        pytest.param("ty", "tỷ", id="ty-no-accent"),
+        pytest.param("ho gia dinh", "hộ gia đình", id="ho-gia-dinh-no-accents"),
+    ],
+)
+def test_an_unknown_unit_suggests_the_nearest_spelling(spelling: str, near: str) -> None:
+    with pytest.raises(rm.UnitError) as info:
+        rm.Indicator("x", unit=spelling)
+    assert str(info.value) == (
+        f"Indicator(unit)={spelling!r} is not a known unit; did you mean {near!r}? use a unit "
+        "pint knows (e.g. 'km', 'ha', 'kWh'), one of resolmetrics' own ('percent', 'tỷ đồng', "
+        "'member', ...), or define it with define_unit()"
+    )
+
+
+def test_an_unknown_unit_far_from_any_spelling_has_no_suggestion() -> None:
+    with pytest.raises(rm.UnitError) as info:
+        rm.Indicator("x", unit="qqzz")
+    assert str(info.value) == (
+        "Indicator(unit)='qqzz' is not a known unit; use a unit pint knows (e.g. 'km', 'ha', "
+        "'kWh'), one of resolmetrics' own ('percent', 'tỷ đồng', 'member', ...), or define it "
+        "with define_unit()"
+    )
+
+
+def test_spellings_need_no_pint() -> None:
+    code = (
+        "import sys\n"
+        "import resolmetrics as rm\n"
+        "money = rm.Indicator('budget', unit='million VND')\n"
+        "target = rm.Target(money, rm.at_least(25000), unit='billion VND')\n"
+        "rm.evaluate(target, rm.Result(25, unit='tỷ')).margin\n"
+        "rm.Indicator('share', unit='phần trăm'), rm.Indicator('m', unit='party members')\n"
+        "print('pint' in sys.modules)"
+    )
+    assert _modules_after(code) == "False"
+
+
+def test_every_parser_spelling_is_in_the_units_page() -> None:
+    """docs/reference/units.md lists the spellings an indicator takes."""
+    from pathlib import Path
+
+    page = (Path(__file__).parent.parent / "docs" / "reference" / "units.md").read_text()
+    missing = [s for s, _ in PARSER_UNITS if f"`{s}`" not in page.casefold()]
+    assert missing == []

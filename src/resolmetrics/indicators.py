@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any, SupportsIndex
 
 import attrs
 
@@ -320,6 +321,15 @@ class Indicator:
                 "check the figure and its unit, or widen Indicator(limits=...)"
             )
 
+    def __reduce_ex__(self, protocol: SupportsIndex) -> str | tuple[Any, ...]:
+        # An indicator pickles as attrs pickles it; in a process that has defined units with
+        # define_unit(), it carries their definitions, and loading it defines them again, so
+        # that its unit (or a target's or result's unit of the same kind) is known there.
+        definitions = units.user_definitions()
+        if not definitions:
+            return super().__reduce_ex__(protocol)
+        return _unpickle, (definitions, self.__getstate__())
+
     def __repr__(self) -> str:
         parts = [repr(self.key)]
         if self.name:
@@ -334,6 +344,14 @@ class Indicator:
         if self.limits is not None:
             parts.append(f"limits=({_show(self.limits[0])}, {_show(self.limits[1])})")
         return f"Indicator({', '.join(parts)})"
+
+
+def _unpickle(definitions: tuple[str, ...], state: Any) -> Indicator:
+    """An indicator pickled in a process that defined units of its own (see ``__reduce_ex__``)."""
+    units.redefine(definitions)
+    indicator = object.__new__(Indicator)
+    indicator.__setstate__(state)  # type: ignore[attr-defined]  # made by attrs
+    return indicator
 
 
 def _show(value: Exact | None) -> str:

@@ -159,6 +159,19 @@ class Progress:
     warnings: tuple[str, ...] = ()
     reason: str | None = None
 
+    def __reduce__(self) -> tuple[type[Progress], tuple[object, ...]]:
+        # A read-only mapping does not pickle: pickle (and deep-copy) the parameters as a
+        # dict, which the constructor makes read-only again.
+        return Progress, (
+            self.method,
+            self.status,
+            self.value,
+            self.on_track,
+            dict(self.parameters),
+            self.warnings,
+            self.reason,
+        )
+
     def explain(self, lang: str = "en") -> str:
         """The assessment in one sentence, in English (``"en"``) or Vietnamese (``"vi"``).
 

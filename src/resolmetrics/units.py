@@ -16,6 +16,9 @@ The common units are known without pint at all:
   ``organisation`` (``tổ chức``), ``enterprise`` (``doanh nghiệp``, ``DN``),
   ``household`` (``hộ``), ``person`` (``người``).
 
+The other spellings a target's text may use (``million VND``, ``phần trăm``,
+``tỷ`` alone, …) are read as these units, in any case: see :func:`spellings`.
+
 Everything else (``ha``, ``km``, ``kWh``, ``tonne``, …) is read by pint,
 whose registry is built on first use with exact (``Fraction``) factors and
 extended with the units above. :func:`define_unit` adds a unit of your own.
@@ -28,7 +31,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .errors import InvalidTargetTypeError, ResolmetricsError, UnitError
+from .errors import InvalidTargetTypeError, ResolmetricsError, UnitError, shown
 from .numbers import Exact, normal
 
 if TYPE_CHECKING:
@@ -101,7 +104,55 @@ _PINT_DEFINITIONS = (
     "USD = [money_usd] = usd",
 )
 
+# Other spellings of the units above, as targets are written (the words the target parser
+# reads after a figure), and the unit each is kept as. They are found in any case:
+# "million VND" and "Million vnd" are both triệu đồng. A spelling kept as written (a name
+# above, or a unit pint knows) is not here.
+_SPELLINGS: dict[str, str] = {
+    "‰": "permille",
+    "phần trăm": "percent",
+    "per cent": "percent",
+    "percentage points": "percent",
+    "percentage point": "percent",
+    "điểm phần trăm": "percent",
+    "điểm %": "percent",
+    "tỷ": "tỷ đồng",
+    "tỉ": "tỷ đồng",
+    "billion đồng": "tỷ đồng",
+    "billion VND": "tỷ đồng",
+    "triệu": "triệu đồng",
+    "million đồng": "triệu đồng",
+    "million VND": "triệu đồng",
+    "thousand đồng": "nghìn đồng",
+    "VNĐ": "đồng",
+    "US dollars": "USD",
+    "dollars": "USD",
+    "party members": "member",
+    "firms": "enterprise",
+    "hộ gia đình": "household",
+    "héc ta": "hectare",
+    "kwh": "kWh",
+}
+
+# Words a target's text reads as percentage points, but which as the unit of an indicator
+# may as well be a score ("65 điểm" on a scale of 100): refused, with both readings.
+_AMBIGUOUS = frozenset({"điểm", "point", "points"})
+
+
+def _fold_case(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# Every spelling above and every built-in name, in any case, and the unit it is kept as.
+_BY_CASE: dict[str, str] = {}
+for _name in _KNOWN:
+    _BY_CASE.setdefault(_fold_case(_name), _name)
+for _name, _unit in _SPELLINGS.items():
+    _BY_CASE.setdefault(_fold_case(_name), _unit)
+
 _user_definitions: list[str] = []
+_given: tuple[str, ...] = ()  # the definitions as given to define_unit(), in order
+_user_names: set[str] = set()  # the names they define
 
 
 def canonical(
@@ -125,6 +176,16 @@ def canonical(
         return "percent"
     if text in _KNOWN:
         return text
+    folded = text.casefold()
+    if folded in _AMBIGUOUS and text not in _user_names:
+        raise UnitError(
+            f"{argument}={shown(text)} may be percentage points or the points of a score; write "
+            "'percent' for a share in percent (its margins are in percentage points), or "
+            "define the score's unit with define_unit(), e.g. define_unit('score = [score]')"
+        )
+    spelt = _BY_CASE.get(folded)
+    if spelt is not None:
+        return spelt
     _pint_units(text, argument)  # raises UnitError when pint cannot read it
     return text
 
@@ -175,6 +236,14 @@ def label(unit: str | None, lang: str, *, one: bool = False) -> str:
 def known_units() -> tuple[str, ...]:
     """The unit names resolmetrics knows without pint, for messages and docs."""
     return tuple(_KNOWN)
+
+
+def spellings() -> dict[str, str]:
+    """The other spellings resolmetrics reads as one of its units, and that unit.
+
+    ``spellings()["million VND"]`` is ``"triệu đồng"``. They are found in any case.
+    """
+    return dict(_SPELLINGS)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -256,7 +325,26 @@ def define_unit(definition: str) -> None:
     size, _ = registry.get_root_units(registry.parse_units(identifier))
     if size == 0:
         raise UnitError(f"define_unit({definition!r}) defines a unit of size zero")
+    global _given
     _user_definitions.append(pint_text)
+    _given = (*_given, definition)
+    _user_names.add(name)
+
+
+def user_definitions() -> tuple[str, ...]:
+    """The definitions given to :func:`define_unit` in this process, in order (one tuple,
+    the same object until the next definition)."""
+    return _given
+
+
+def redefine(definitions: tuple[str, ...]) -> None:
+    """Define again, in this process, the units another one defined: what loading a pickled
+    indicator does. A definition already made here is skipped; one that clashes with a unit
+    defined here in another way raises :class:`UnitError`."""
+    if definitions == _given[: len(definitions)]:
+        return
+    for definition in definitions:
+        define_unit(definition)
 
 
 def _pint_expression(text: str) -> str:
@@ -319,7 +407,7 @@ def _pint_units(text: str, argument: str) -> Any:
         near = nearest(text)
         hint = f"did you mean {near!r}? " if near else ""
         raise UnitError(
-            f"{argument}={text!r} is not a known unit; {hint}"
+            f"{argument}={shown(text)} is not a known unit; {hint}"
             "use a unit pint knows (e.g. 'km', 'ha', 'kWh'), one of resolmetrics' own "
             "('percent', 'tỷ đồng', 'member', ...), or define it with define_unit()"
         ) from None
@@ -339,12 +427,14 @@ def nearest(text: str) -> str | None:
     ("ty dong" is tỷ đồng, not đồng), else the closest spelling, or None."""
     import difflib
 
+    names = [*_KNOWN, *_SPELLINGS]
     folded = _folded(text)
-    for name in _KNOWN:
+    for name in names:
         if _folded(name) == folded:
             return name
-    found = difflib.get_close_matches(text, list(_KNOWN), n=1, cutoff=0.6)
-    return found[0] if found else None
+    by_case = {_fold_case(name): name for name in reversed(names)}  # the first spelling wins
+    found = difflib.get_close_matches(_fold_case(text), list(by_case), n=1, cutoff=0.6)
+    return by_case[found[0]] if found else None
 
 
 def _folded(text: str) -> str:
