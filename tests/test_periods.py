@@ -220,7 +220,13 @@ def test_a_resolutions_term_is_used_when_the_target_has_none() -> None:
     )  # fmt: skip
     resolution = rm.Resolution("R", [no_term, own_term], term=(2020, 2022))
     results = {"admitted": yearly({2019: 10, **DOMAIN_YEARS}), "kept": yearly(DOMAIN_YEARS)}
-    first, second = resolution.evaluate(results).verdicts
+    with pytest.warns(rm.UnusedResultWarning) as caught:
+        report = resolution.evaluate(results)
+    first, second = report.verdicts
+    # the years outside each target's term are left out, and the review says so
+    assert [(w.message.key, w.message.years) for w in caught] == [  # type: ignore[union-attr]
+        ("admitted", (2019,)), ("kept", (2020,))
+    ]
     # the resolution's 2020-2022: 2019 left out, 249 against 240
     assert first.target.term == (2020, 2022)
     assert (first.status, first.actual, first.margin) == (EXCEEDED, D(249), D(9))

@@ -23,9 +23,11 @@ from .errors import (
     InvalidTargetTypeError,
     MissingDependencyError,
     ParseError,
+    PercentScaleWarning,
     ResolmetricsError,
     ResolmetricsWarning,
     UnitError,
+    UnusedResultWarning,
 )
 from .evaluate import evaluate
 from .indicators import PARTY_QUALITY, Direction, Indicator, Level, OrdinalScale
@@ -112,6 +114,7 @@ __all__ = [
     "OpenSDG",
     "OrdinalScale",
     "ParseError",
+    "PercentScaleWarning",
     "Policy",
     "Problem",
     "Progress",
@@ -130,6 +133,7 @@ __all__ = [
     "Target",
     "TargetSpec",
     "UnitError",
+    "UnusedResultWarning",
     "Verdict",
     "__version__",
     "above",

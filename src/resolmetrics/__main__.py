@@ -329,6 +329,7 @@ def _load(args: argparse.Namespace, *, published: bool = False) -> tuple[Report,
     Every file is read, and the problems of all of them are reported together,
     before anything is evaluated.
     """
+    from .errors import ResolmetricsWarning
     from .files import FileError, load_resolution, read_results
 
     errors: list[FileError] = []
@@ -353,7 +354,18 @@ def _load(args: argparse.Namespace, *, published: bool = False) -> tuple[Report,
         raise _Invalid("\n".join(map(str, errors)))
     assert resolution is not None
     assert results is not None
-    return resolution.evaluate(results, as_of=args.as_of), table
+    import warnings
+
+    with warnings.catch_warnings():  # the report holds them; _warn() writes them after it
+        warnings.simplefilter("ignore", ResolmetricsWarning)
+        report = resolution.evaluate(results, as_of=args.as_of)
+    return report, table
+
+
+def _warn(report: Report, args: argparse.Namespace) -> None:
+    """What the review noticed in its input, on standard error after the output."""
+    for warning in report.warnings:
+        print(f"resolmetrics {args.command}: warning: {warning}", file=sys.stderr)
 
 
 def _report_out(report: Report, args: argparse.Namespace, *, midterm: bool = False) -> None:
@@ -374,6 +386,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                      "give --by entity, or use csv")  # fmt: skip
     report, _ = _load(args)
     _report_out(report, args)
+    _warn(report, args)
     from .verdicts import Status
 
     if args.fail_on_miss and report.counts[Status.NOT_ACHIEVED]:
@@ -463,6 +476,7 @@ def _audit(args: argparse.Namespace) -> int:
 
     report, published = _load(args, published=True)
     assert published is not None
+    _warn(report, args)
     result = audit(report, published, lang=args.lang)
     fmt = args.format
     if fmt == "json":

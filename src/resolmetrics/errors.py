@@ -26,9 +26,11 @@ __all__ = [
     "InvalidTargetTypeError",
     "MissingDependencyError",
     "ParseError",
+    "PercentScaleWarning",
     "ResolmetricsError",
     "ResolmetricsWarning",
     "UnitError",
+    "UnusedResultWarning",
 ]
 
 SHOWN_LIMIT = 200
@@ -162,6 +164,40 @@ class ResolmetricsWarning(UserWarning):
     """
 
 
+class UnusedResultWarning(ResolmetricsWarning):
+    """A review left results out for their year: after the review date, in a year not over
+    yet, outside the term of a yearly target, or after a target's due year.
+
+    ``key`` names the indicator, ``years`` the years left out and ``reason``
+    why: ``"after_review"``, ``"year_not_over"``, ``"outside_term"`` or
+    ``"after_due"``. Issued by :meth:`Resolution.evaluate` and held by
+    :attr:`Report.warnings`; the verdicts are as without those results.
+    """
+
+    def __init__(
+        self, message: str, *, key: str = "", years: tuple[int, ...] = (), reason: str = ""
+    ) -> None:
+        super().__init__(message)
+        self.key = key
+        self.years = years
+        self.reason = reason
+
+
+class PercentScaleWarning(ResolmetricsWarning):
+    """Every result of a percent indicator is between 0 and 1, while its target asks for more
+    than 1%: most likely shares of 1 (0.86) written where percentages (86) were meant.
+
+    ``key`` names the indicator and ``values`` holds the values reported.
+    Issued by :meth:`Resolution.evaluate` and held by :attr:`Report.warnings`;
+    the values are judged as given (0.86 as 0.86%).
+    """
+
+    def __init__(self, message: str, *, key: str = "", values: tuple[Any, ...] = ()) -> None:
+        super().__init__(message)
+        self.key = key
+        self.values = values
+
+
 class InconsistentResultWarning(ResolmetricsWarning):
     """A result's text disagrees with itself beyond its rounding ("33/52 = 64%").
 
@@ -186,4 +222,15 @@ class ParseError(ResolmetricsError, ValueError):
     def __str__(self) -> str:
         if not self.text or self.position is None:
             return self.message
-        return f"{self.message}\n    {self.text}\n    {' ' * self.position}^"
+        # a long text is shown by the part around the caret, "…" marking what is left out
+        start = max(self.position - PARSE_WINDOW, 0)
+        end = self.position + PARSE_WINDOW
+        shown_text = self.text[start:end]
+        before = "…" if start > 0 else ""
+        after = "…" if end < len(self.text) else ""
+        caret = " " * (self.position - start + len(before))
+        return f"{self.message}\n    {before}{shown_text}{after}\n    {caret}^"
+
+
+PARSE_WINDOW = 80
+"""How many characters of a ParseError's text it shows on either side of the caret."""

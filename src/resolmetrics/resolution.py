@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .errors import InvalidResultError, InvalidResultTypeError, InvalidTargetTypeError
+from .errors import (
+    InvalidResultError,
+    InvalidResultTypeError,
+    InvalidTargetTypeError,
+    ResolmetricsWarning,
+)
 from .results import Result
 from .targets import Target, _term
 from .verdicts import Status, Verdict
@@ -144,6 +149,7 @@ class Resolution:
         A key with no results gives NO_DATA for its targets; a key that no
         target uses is an error (it is usually a misspelt key).
         """
+        from ._checks import review_warnings
         from .evaluate import evaluate
 
         if not isinstance(results, Mapping):
@@ -174,7 +180,15 @@ class Resolution:
             )
             for number, label, group, targets in self._rows
         )
-        return Report(self, rows, as_of)
+        report = Report(self, rows, as_of)
+        found = review_warnings(self.components, results, as_of)
+        if found:
+            import warnings
+
+            object.__setattr__(report, "_warnings", found)
+            for warning in found:
+                warnings.warn(warning, stacklevel=2)
+        return report
 
 
 @attrs.frozen
@@ -184,6 +198,21 @@ class Report:
     resolution: Resolution
     rows: tuple[Row, ...]
     as_of: date | None = None
+    _warnings: tuple[ResolmetricsWarning, ...] = attrs.field(
+        init=False, default=(), eq=False, repr=False
+    )
+
+    @property
+    def warnings(self) -> tuple[ResolmetricsWarning, ...]:
+        """What the review noticed in its input, as warnings (see the page *Warnings*).
+
+        :class:`UnusedResultWarning` for results left out for their year,
+        :class:`PercentScaleWarning` for shares of 1 given for percentages.
+        They describe the results the review was made from: they are not
+        part of the report's value (equality, JSON), and a report read back
+        from JSON has none.
+        """
+        return self._warnings
 
     @property
     def verdicts(self) -> tuple[Verdict, ...]:
