@@ -387,12 +387,13 @@ ROWS: dict[str, list[tuple[str, str, str, str]]] = {
 }  # fmt: skip
 
 
-# the examples of files, notebooks and audits have test files of their own
+# the examples of files, notebooks, audits and Office documents have test files of their own
 ELSEWHERE = {
     "review_files.py": "test_examples_files.py",
     "notebook.py": "test_examples_notebook.py",
     "audit_review.py": "test_examples_audit.py",
     "large_populations.py": "test_examples_large_populations.py",
+    "office_documents.py": "test_examples_office.py",
 }
 
 
