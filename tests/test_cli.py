@@ -258,12 +258,12 @@ def test_missing_results_file_exits_1(capsys: pytest.CaptureFixture[str], tmp_pa
          "argument --as-of: '30/06/2023' is not a date; write it as YYYY-MM-DD, e.g. 2023-06-30"),
         (["evaluate", "r.toml", "x.csv", "--format", "markdown"],
          "argument --format: 'markdown' is not an output format; use one of: "
-         "text, github, html, csv, json, parquet, or a tabulate table format such as grid "
-         "or simple"),
+         "text, github, html, csv, json, parquet, xlsx, docx, or a tabulate table format "
+         "such as grid or simple"),
         (["demo", "--format", "htm"],
          "argument --format: 'htm' is not an output format; did you mean 'html'? use one of: "
-         "text, github, html, csv, json, parquet, or a tabulate table format such as grid "
-         "or simple"),
+         "text, github, html, csv, json, parquet, xlsx, docx, or a tabulate table format "
+         "such as grid or simple"),
         (["evaluate", "r.toml"], "the following arguments are required: results"),
         (["audit", "r.toml", "x.csv"], "the following arguments are required: --published"),
     ],

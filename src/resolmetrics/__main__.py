@@ -35,9 +35,13 @@ EXIT_FAILED_CHECK = 3
 """``--fail-on-miss`` found a target not achieved, or ``--fail-on-disagreement`` a
 disagreement."""
 
-FORMATS = ("text", "github", "html", "csv", "json", "parquet")
+FORMATS = ("text", "github", "html", "csv", "json", "parquet", "xlsx", "docx")
 """The output formats; any other name of a tabulate table format is accepted too. parquet is for
-``evaluate --by`` (every verdict, one row per target and unit), to a file named by -o."""
+``evaluate --by`` (every verdict, one row per target and unit), to a file named by -o; xlsx and
+docx (a workbook, a Word appendix) are for one review, to a file named by -o."""
+
+OFFICE_FORMATS = ("xlsx", "docx")
+"""The formats written as Office documents: binary files, so only to a file named by -o."""
 
 _EPILOG = """\
 exit status: 0 evaluated; 1 invalid input (the problems are on standard error);
@@ -71,8 +75,9 @@ def _output_options(command: argparse.ArgumentParser, *, plot: bool = True) -> N
         type=_format,
         metavar="FORMAT",
         help="text (the default), github (Markdown), html, csv or json; parquet (with --by "
-        "and -o FILE.parquet); any tabulate table format name (grid, simple, pipe, ...) also "
-        "works for the table",
+        "and -o FILE.parquet); xlsx or docx (an Excel workbook or a Word appendix, with -o "
+        "FILE; needs the office extra); any tabulate table format name (grid, simple, pipe, "
+        "...) also works for the table",
     )
     command.add_argument(
         "-o",
@@ -373,9 +378,44 @@ def _report_out(report: Report, args: argparse.Namespace, *, midterm: bool = Fal
     the review."""
     if args.plot is not None:
         _plot(report, args.lang, args.plot)
+    if args.format in OFFICE_FORMATS:
+        _write_office(report, args)
+        return
     text = _render_report(report, args.format, args.lang, to_terminal=args.output is None,
                           midterm=midterm, exact=args.exact)  # fmt: skip
     _write(text, args.output)
+
+
+def _write_office(report: Report, args: argparse.Namespace) -> None:
+    """The review as an Office document, to the file -o names (checked by _check_office)."""
+    write = report.to_xlsx if args.format == "xlsx" else report.to_docx
+    try:
+        write(args.output, args.lang)
+    except OSError as error:
+        raise _Invalid(f"cannot write --output {str(args.output)!r}: {error.strerror}") from None
+
+
+def _check_office(args: argparse.Namespace) -> None:
+    """Refuse an Office format that cannot be written, or -o naming another format's file."""
+    fmt = args.format
+    output = args.output
+    written = None if output is None else output.suffix.casefold()[1:]
+    if fmt not in OFFICE_FORMATS:
+        if written in OFFICE_FORMATS:
+            raise _Usage(f"-o {str(output)!r} ends in .{written}, but --format is {fmt}; "
+                         f"give --format {written}")  # fmt: skip
+        return
+    if args.command == "audit":
+        raise _Usage(f"audit writes text (or another table format), csv or json, not {fmt}")
+    if getattr(args, "by", None) is not None:
+        raise _Usage(f"--format {fmt} writes one review; with --by there is one per unit: "
+                     "give --format csv or parquet")  # fmt: skip
+    if output is None:
+        raise _Usage(f"--format {fmt} writes a binary file, not text for standard output; "
+                     f"give -o FILE.{fmt}")  # fmt: skip
+    if written in OFFICE_FORMATS and written != fmt:
+        raise _Usage(f"-o {str(output)!r} ends in .{written}, but --format is {fmt}; "
+                     f"give --format {written}")  # fmt: skip
 
 
 def _evaluate(args: argparse.Namespace) -> int:
@@ -570,6 +610,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         _check_outputs(args)
         _check_exact(args)
+        _check_office(args)
         return _COMMANDS[args.command](args)
     except (ResolmetricsError, _Invalid) as error:
         print(f"resolmetrics {args.command}: {error}", file=sys.stderr)

@@ -21,6 +21,8 @@ from .verdicts import Status, Verdict
 
 if TYPE_CHECKING:
     import os
+    from pathlib import Path
+    from typing import IO
 
     import pandas
     from matplotlib.figure import Figure
@@ -248,6 +250,28 @@ class Report:
         from .render import report_csv
 
         return report_csv(self, lang, exact=exact)
+
+    def to_xlsx(self, path: str | os.PathLike[str] | IO[bytes], lang: str = "en") -> Path | None:
+        """Write the review as an Excel workbook (needs openpyxl: the ``xlsx`` extra).
+
+        The review table with status colours and numbers as numbers, the
+        summary row, and a sheet of exact figures; returns the path written
+        (None for a file object). See :func:`resolmetrics.office.report_xlsx`.
+        """
+        from .office import _xlsx
+
+        return _xlsx(self, path, lang, "Report.to_xlsx()")
+
+    def to_docx(self, path: str | os.PathLike[str] | IO[bytes], lang: str = "en") -> Path | None:
+        """Write the review as the appendix of a published review, a Word document (needs
+        python-docx: the ``docx`` extra).
+
+        Returns the path written (None for a file object). See
+        :func:`resolmetrics.office.report_docx`.
+        """
+        from .office import _docx
+
+        return _docx(self, path, lang, "Report.to_docx()")
 
     def to_html(self, lang: str = "en") -> str:
         """The review table as HTML (verdicts coloured by status) and the summary."""
