@@ -524,7 +524,7 @@ def _print_setup(sheet: Any, title_rows: str) -> None:
 
 # The appendix.
 
-_CM_WIDTHS = (1.1, 5.7, 3.8, 5.4)  # 16 cm: A4 less 3 cm on the left and 2 cm on the right
+_CM_WIDTHS = (1.3, 5.5, 3.8, 5.4)  # 16 cm: A4 less 3 cm on the left and 2 cm on the right
 _FONT = "Times New Roman"
 
 
