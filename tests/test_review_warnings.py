@@ -249,3 +249,56 @@ def test_the_command_line_writes_warnings_on_standard_error(
         "is between 0 and 1 (0.93, 0.95) while its target asks for 90%: 0.93 is read as 0.93%; "
         "if it is a share of 1, write it as a percentage (93), or as a count out of a total",
     ]
+
+
+def test_a_review_by_unit_warns_once_of_the_results_of_every_unit(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """batch.review and evaluate --by count the rows left out over all units and partitions."""
+    pytest.importorskip("pyarrow")
+    from resolmetrics import batch
+
+    resolution = rm.Resolution(
+        "R", [rm.Target(MEMBERS, rm.at_least(100), per="year", combine="each")], term=(2020, 2025)
+    )
+    table = {  # three units, each 2021 and 2022; a 2024 row for two of them
+        "indicator": ["admitted"] * 8,
+        "entity": ["A", "A", "B", "B", "C", "C", "A", "B"],
+        "period": [2021, 2022, 2021, 2022, 2021, 2022, 2024, 2024],
+        "value": [120] * 8,
+    }
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        review = batch.review(resolution, table, as_of=MID)
+    assert (
+        [str(w.message) for w in caught]
+        == [str(w) for w in review.warnings]
+        == [
+            "indicator 'admitted': the 2 results for 2024 are after the review date (2023-06-30) "
+            "and were left out; a review at a later date counts them"
+        ]
+    )
+    (warning,) = review.warnings
+    assert (warning.key, warning.years, warning.count) == ("admitted", (2024,), 2)
+
+
+def test_evaluate_by_entity_writes_the_warnings_of_the_whole_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    pytest.importorskip("pyarrow")
+    root = Path(__file__).resolve().parent.parent / "examples" / "units"
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        status = main(["evaluate", str(root / "resolution.toml"), str(root / "results.csv"),
+                       "--by", "entity", "--as-of", "2022-06-30", "--no-progress"])  # fmt: skip
+    _, err = capsys.readouterr()
+    assert status == EXIT_OK
+    # 71 base organisations report 2022; a review at 30 June 2022 leaves that year out of
+    # the three yearly targets (members_good, admitted, rating), and the one-value targets
+    # judge it as the latest year known
+    said = ("are for a year not over at the review date (2022-06-30) and were left out; a "
+            "yearly target counts a year from its 31 December on")  # fmt: skip
+    assert err.splitlines() == [
+        f"resolmetrics evaluate: warning: indicator {key!r}: the 71 results for 2022 {said}"
+        for key in ("members_good", "admitted", "rating")
+    ]

@@ -367,9 +367,9 @@ def _load(args: argparse.Namespace, *, published: bool = False) -> tuple[Report,
     return report, table
 
 
-def _warn(report: Report, args: argparse.Namespace) -> None:
+def _warn(found: Sequence[Warning], args: argparse.Namespace) -> None:
     """What the review noticed in its input, on standard error after the output."""
-    for warning in report.warnings:
+    for warning in found:
         print(f"resolmetrics {args.command}: warning: {warning}", file=sys.stderr)
 
 
@@ -426,7 +426,7 @@ def _evaluate(args: argparse.Namespace) -> int:
                      "give --by entity, or use csv")  # fmt: skip
     report, _ = _load(args)
     _report_out(report, args)
-    _warn(report, args)
+    _warn(report.warnings, args)
     from .verdicts import Status
 
     if args.fail_on_miss and report.counts[Status.NOT_ACHIEVED]:
@@ -439,6 +439,7 @@ _BY_FORMATS = ("json", "html")
 
 def _evaluate_by(args: argparse.Namespace) -> int:
     """A review per unit of the results file: tables of counts, or every verdict as a file."""
+    from .errors import ResolmetricsWarning
     from .files import FileError, load_resolution
 
     if args.format in _BY_FORMATS:
@@ -467,8 +468,12 @@ def _evaluate_by(args: argparse.Namespace) -> int:
             import tempfile
 
             target_file = Path(tempfile.mkdtemp(prefix="resolmetrics-")) / f"out.{args.format}"
-    found = review_file(resolution, args.results, by=args.by, lang=lang, as_of=args.as_of,
-                        output=target_file, progress=args.progress)  # fmt: skip
+    import warnings
+
+    with warnings.catch_warnings():  # written after the output, as for one review
+        warnings.simplefilter("ignore", ResolmetricsWarning)
+        found = review_file(resolution, args.results, by=args.by, lang=lang, as_of=args.as_of,
+                            output=target_file, progress=args.progress)  # fmt: skip
     if every:
         assert target_file is not None
         if target_file != args.output:
@@ -478,6 +483,7 @@ def _evaluate_by(args: argparse.Namespace) -> int:
             shutil.rmtree(target_file.parent)
     else:
         _write(_by_text(resolution.name, found, args), args.output)
+    _warn(found.warnings, args)
     if args.fail_on_miss and found.counts["not_achieved"]:
         return EXIT_FAILED_CHECK
     return EXIT_OK
@@ -516,7 +522,7 @@ def _audit(args: argparse.Namespace) -> int:
 
     report, published = _load(args, published=True)
     assert published is not None
-    _warn(report, args)
+    _warn(report.warnings, args)
     result = audit(report, published, lang=args.lang)
     fmt = args.format
     if fmt == "json":

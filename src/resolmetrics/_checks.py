@@ -21,7 +21,7 @@ from .results import Result
 from .rules import Quota
 from .targets import Target
 
-__all__ = ["review_warnings"]
+__all__ = ["review_warnings", "unused_warnings"]
 
 _AFTER, _NOT_OVER = "after_review", "year_not_over"
 _OUTSIDE, _AFTER_DUE = "outside_term", "after_due"
@@ -62,18 +62,31 @@ def _unused(
     key: str, targets: list[Target], items: list[Result], as_of: date | None
 ) -> list[UnusedResultWarning]:
     """Results that every target on *key* leaves out for their year, grouped by reason."""
-    reasons: dict[str, set[int]] = {}
+    counts: dict[int, int] = {}
     for result in items:
-        year = result.period
-        if year is None:
-            continue
+        if result.period is not None:
+            counts[result.period] = counts.get(result.period, 0) + 1
+    return unused_warnings(key, targets, counts, as_of)
+
+
+def unused_warnings(
+    key: str, targets: Sequence[Target], counts: Mapping[int, int], as_of: date | None
+) -> list[UnusedResultWarning]:
+    """The warnings for results of *key* that every target on it leaves out for their year.
+
+    *counts* holds how many results were given for each year; one warning
+    per reason, in the order of the reasons. A result that one target on
+    *key* uses is no result left out.
+    """
+    reasons: dict[str, dict[int, int]] = {}
+    for year, count in counts.items():
         why = [_left_out(target, year, as_of) for target in targets]
-        if all(why):  # a result one target uses is no result left out
+        if all(why):
             reason = why[0]
             assert reason is not None
-            reasons.setdefault(reason, set()).add(year)
+            reasons.setdefault(reason, {})[year] = count
     return [
-        _unused_warning(key, targets[0], reason, sorted(reasons[reason]), as_of)
+        _unused_warning(key, targets[0], reason, reasons[reason], as_of)
         for reason in (_AFTER, _NOT_OVER, _OUTSIDE, _AFTER_DUE)
         if reason in reasons
     ]
@@ -114,10 +127,13 @@ def _years_text(years: list[int]) -> str:
 
 
 def _unused_warning(
-    key: str, target: Target, reason: str, years: list[int], as_of: date | None
+    key: str, target: Target, reason: str, counts: Mapping[int, int], as_of: date | None
 ) -> UnusedResultWarning:
-    plural = len(years) > 1
-    which = f"indicator {key!r}: the result{'s' if plural else ''} for {_years_text(years)}"
+    years = sorted(counts)
+    count = sum(counts.values())
+    plural = count > 1
+    results = f"{count:,} results" if count > len(years) else f"result{'s' if plural else ''}"
+    which = f"indicator {key!r}: the {results} for {_years_text(years)}"
     verb = "were" if plural else "was"
     if reason == _AFTER:
         assert as_of is not None
@@ -137,7 +153,7 @@ def _unused_warning(
         why = f"after the target's due year {target.due_date.year}"
         fix = "check the years in the results file, or the due year"
     message = f"{which} {'are' if plural else 'is'} {why} and {verb} left out; {fix}"
-    return UnusedResultWarning(message, key=key, years=tuple(years), reason=reason)
+    return UnusedResultWarning(message, key=key, years=tuple(years), reason=reason, count=count)
 
 
 # --------------------------------------------------------------------------- percent scale

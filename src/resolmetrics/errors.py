@@ -168,19 +168,27 @@ class UnusedResultWarning(ResolmetricsWarning):
     """A review left results out for their year: after the review date, in a year not over
     yet, outside the term of a yearly target, or after a target's due year.
 
-    ``key`` names the indicator, ``years`` the years left out and ``reason``
-    why: ``"after_review"``, ``"year_not_over"``, ``"outside_term"`` or
-    ``"after_due"``. Issued by :meth:`Resolution.evaluate` and held by
-    :attr:`Report.warnings`; the verdicts are as without those results.
+    ``key`` names the indicator, ``years`` the years left out, ``count`` how
+    many results they were and ``reason`` why: ``"after_review"``,
+    ``"year_not_over"``, ``"outside_term"`` or ``"after_due"``. Issued by
+    :meth:`Resolution.evaluate` and ``batch.review``, and held by their
+    reviews' ``warnings``; the verdicts are as without those results.
     """
 
     def __init__(
-        self, message: str, *, key: str = "", years: tuple[int, ...] = (), reason: str = ""
+        self,
+        message: str,
+        *,
+        key: str = "",
+        years: tuple[int, ...] = (),
+        reason: str = "",
+        count: int = 0,
     ) -> None:
         super().__init__(message)
         self.key = key
         self.years = years
         self.reason = reason
+        self.count = count
 
 
 class PercentScaleWarning(ResolmetricsWarning):

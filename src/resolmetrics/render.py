@@ -959,7 +959,7 @@ def _figures(verdict: Verdict | None) -> tuple[str, ...]:
     actual, unit, bound, margin, relative, attainment = verdict_figures(verdict)
     shown = (
         _rounded(actual, policy, [_ZERO, *bounds]),
-        unit or "",
+        unit if isinstance(unit, str) else "",
         _rounded(bound, policy, None),
         _rounded(margin, policy, [_ZERO]),
         _rounded(relative, ratios, [_ZERO]),

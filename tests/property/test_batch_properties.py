@@ -11,6 +11,7 @@ Arrow decimals, integers), so every reading path is held to the oracle.
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -255,7 +256,8 @@ def test_a_review_per_unit_equals_resolution_evaluate(
 ) -> None:
     """For drawn resolutions mixing every kind of target, and several units each with its
     own results (keys and years missing at times), each unit's column of the review holds the
-    statuses of Resolution.evaluate on that unit's results, and its report is that report."""
+    statuses of Resolution.evaluate on that unit's results, and its report is that report; the
+    review warns of the years, and the number of results, that the units' reviews leave out."""
     resolution = data.draw(resolutions())
     units = data.draw(st.lists(resolution_results(resolution, missing=True), min_size=1,
                                max_size=3))  # fmt: skip
@@ -285,6 +287,20 @@ def test_a_review_per_unit_equals_resolution_evaluate(
         assert statuses == [v.status for v in report.verdicts]
         assert review.report(index) == report
         event("a unit compared")
+    left_out: dict[tuple[str, str, int], int] = {}
+    for number, report in enumerate(expected):
+        for warning in report.warnings:
+            if isinstance(warning, rm.UnusedResultWarning):
+                counts = Counter(r.period for r in units[number][warning.key])
+                for year in warning.years:
+                    place = (warning.key, warning.reason, year)
+                    left_out[place] = left_out.get(place, 0) + counts[year]
+    found = {(w.key, w.reason, y): 0 for w in review.warnings for y in w.years}
+    assert set(found) == set(left_out)
+    for warning in review.warnings:
+        assert warning.count == sum(
+            left_out[warning.key, warning.reason, y] for y in warning.years
+        )
 
 
 @st.composite

@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
-from resolmetrics.errors import InvalidArgumentError, require
+from resolmetrics.errors import InvalidArgumentError, UnusedResultWarning, require
 from resolmetrics.policy import Policy
 
 from ._engine import group_index
 from ._output import STATUSES
-from ._review import Review, plain_table, review
+from ._review import Review, left_out, plain_table, review, warn
 
 if TYPE_CHECKING:
     from resolmetrics.resolution import Resolution
@@ -68,14 +68,22 @@ class FileReview:
         rows: int,
         review: Review | None,
         as_of: date | None,
+        years: dict[str, dict[int, int]] | None = None,
     ) -> None:
         self.resolution = resolution
+        self.years = years or {}
+        """How many results (rows with a value) each indicator key has for each year."""
         self.by_target = by_target
         self.by_unit = by_unit
         self.units = units
         self.rows = rows
         self.review = review
         self.as_of = as_of
+
+    @property
+    def warnings(self) -> tuple[UnusedResultWarning, ...]:
+        """The results of the whole file left out for their year, as :attr:`Review.warnings`."""
+        return left_out(self.resolution, self.years, self.as_of)
 
     @property
     def counts(self) -> dict[str, int]:
@@ -154,12 +162,15 @@ def review_file(
         done = _review(resolution, table, {**options, "progress": show})
         if output is not None:
             _atomic(output, lambda name: done.write(name))
-        return FileReview(resolution, done.by_target(), done.by_unit() if len(done) <= keep_units
-                          else None, len(done), count, done, as_of)  # fmt: skip
-    try:
-        return _spilled(resolution, spill, options, output, show, count, keep_units, as_of)
-    finally:
-        spill.close()
+        found = FileReview(resolution, done.by_target(), done.by_unit() if len(done) <= keep_units
+                           else None, len(done), count, done, as_of, done.years)  # fmt: skip
+    else:
+        try:
+            found = _spilled(resolution, spill, options, output, show, count, keep_units, as_of)
+        finally:
+            spill.close()
+    warn(found.warnings)
+    return found
 
 
 def _spilled(
@@ -179,6 +190,7 @@ def _spilled(
     from resolmetrics.files import FileError
 
     found: list[Any] = []  # the problems of every partition, reported together
+    years: dict[str, dict[int, int]] = {}  # the results of each year, over every partition
     try:
         with _bar(show, "partitions reviewed", "partitions", total=spill.count) as bar:
             for table in spill.tables():
@@ -197,6 +209,10 @@ def _spilled(
                     continue  # nothing is written once a problem is found
                 unit_count += len(done)
                 totals = _add(totals, done.by_target())
+                for key, counts in done.years.items():
+                    kept = years.setdefault(key, {})
+                    for year, count in counts.items():
+                        kept[year] = kept.get(year, 0) + count
                 if unit_count <= keep_units:
                     units.append(done.by_unit())
                 if writer is not None:
@@ -214,17 +230,21 @@ def _spilled(
         if writer is not None:
             writer.abandon()
     by_unit = _concat(units) if unit_count <= keep_units else None
-    return FileReview(resolution, totals, by_unit, unit_count, rows, None, as_of)
+    return FileReview(resolution, totals, by_unit, unit_count, rows, None, as_of, years)
 
 
 def _review(resolution: Resolution, table: Any, options: dict[str, Any]) -> Review:
     """review() of rows read from a file: a bad row is a Problem of the file, at its line."""
+    import warnings
+
     from resolmetrics.errors import InvalidColumnError
     from resolmetrics.files import FileError
 
     arguments = {k: v for k, v in options.items() if k != "file"}
     try:
-        return review(resolution, table, **arguments)
+        with warnings.catch_warnings():  # review_file warns once, of the whole file
+            warnings.simplefilter("ignore", UnusedResultWarning)
+            return review(resolution, table, **arguments)
     except InvalidColumnError as error:
         raise FileError(_problems(os.fspath(options["file"]), error)) from None
 

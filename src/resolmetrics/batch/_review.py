@@ -22,6 +22,7 @@ from resolmetrics.errors import (
     InvalidArgumentTypeError,
     InvalidColumnError,
     InvalidResultError,
+    UnusedResultWarning,
     require,
 )
 from resolmetrics.policy import Policy
@@ -62,9 +63,12 @@ class Review:
         as_of: date | None,
         policy: Policy | None,
         numbers: Sequence[str],
+        years: Mapping[str, Mapping[int, int]] | None = None,
     ) -> None:
         self.resolution = resolution
         self.verdicts = tuple(verdicts)
+        self.years = {key: dict(counts) for key, counts in (years or {}).items()}
+        """How many results (rows with a value) each indicator key has for each year."""
         self.units = dict(units)
         self.as_of = as_of
         self.policy = policy
@@ -81,6 +85,13 @@ class Review:
     def targets(self) -> tuple[Target, ...]:
         """The component targets, in order (the rows of :attr:`codes`)."""
         return tuple(v.target for v in self.verdicts)
+
+    @property
+    def warnings(self) -> tuple[UnusedResultWarning, ...]:
+        """The results left out for their year, as ``Resolution.evaluate`` warns of them:
+        one :class:`~resolmetrics.UnusedResultWarning` per indicator and reason, counting the
+        rows of every unit."""
+        return left_out(self.resolution, self.years, self.as_of)
 
     def __len__(self) -> int:
         """The number of units reviewed."""
@@ -344,6 +355,7 @@ def review(
     components = resolution.components
     verdicts = []
     problems: list[InvalidColumnError] = []
+    years: dict[str, dict[int, int]] = {}
     for target in _progress(components, len(values), progress):
         rows = by_key[position[target.key]] if target.key in position else np.zeros(0, int)
         inputs = Input(
@@ -361,10 +373,42 @@ def review(
             problems.append(error)
             continue
         verdicts.append(Verdicts(target, judged, inputs, key_values, as_of=as_of, policy=policy))
+        if target.key not in years and judged.periods is not None:
+            years[target.key] = _year_counts(judged.periods, inputs.values)
     if problems:
         raise combined(problems)
-    return Review(resolution, verdicts, key_values, as_of=as_of, policy=policy,
-                  numbers=component_numbers(resolution))  # fmt: skip
+    done = Review(resolution, verdicts, key_values, as_of=as_of, policy=policy,
+                  numbers=component_numbers(resolution), years=years)  # fmt: skip
+    warn(done.warnings)
+    return done
+
+
+def warn(found: Sequence[Warning]) -> None:
+    """Issue each of *found* through :mod:`warnings`, from the caller of the public call."""
+    import warnings
+
+    for warning in found:
+        warnings.warn(warning, stacklevel=3)
+
+
+def _year_counts(periods: _Array, values: Column) -> dict[int, int]:
+    """How many rows with a value there are for each year (the engine's checked years)."""
+    present = values.is_valid() & (periods >= 0)
+    found, counts = np.unique(periods[present], return_counts=True)
+    return dict(zip(found.tolist(), counts.tolist(), strict=True))
+
+
+def left_out(
+    resolution: Resolution, years: Mapping[str, Mapping[int, int]], as_of: date | None
+) -> tuple[UnusedResultWarning, ...]:
+    """The warnings for results of *years* (counts by key and year) no target could use."""
+    from resolmetrics._checks import unused_warnings
+
+    found: list[UnusedResultWarning] = []
+    for key, counts in years.items():
+        on_key = [t for t in resolution.components if t.key == key]
+        found += unused_warnings(key, on_key, counts, as_of)
+    return tuple(found)
 
 
 def component_numbers(resolution: Resolution) -> list[str]:
