@@ -439,3 +439,18 @@ def test_the_note_on_what_decided_shares_the_amounts_brackets(
     assert verdict.explain() == en
     assert verdict.explain("vi") == vi
     assert ") (" not in en + vi
+
+
+@pytest.mark.parametrize("tablefmt", ["simple_grid", "grid", "github", "plain"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_a_plain_count_with_a_thousands_separator_is_a_cell_of_text(
+    tablefmt: str, lang: str
+) -> None:
+    """A count with no unit shows as "1,500" (vi "1.500"), which tabulate's wrapping of grid
+    tables took for a malformed number and failed on; the cell is text, written as it is."""
+    households = rm.Indicator("households", name="Households connected")
+    resolution = rm.Resolution("R", [rm.Target(households, rm.at_least(1000))])
+    report = resolution.evaluate({"households": [rm.Result(1500)]})
+    table = report.table(lang, tablefmt=tablefmt)
+    assert ("1,500" if lang == "en" else "1.500") in table
+    assert ("1,000" if lang == "en" else "1.000") in table

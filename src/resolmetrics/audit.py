@@ -1129,7 +1129,7 @@ class Audit:
                 "formats, such as 'simple_grid' (the default), 'github' or 'plain'"
             )
         headers = _TABLE_HEADERS[audited.lang]
-        rows = [
+        rows: Sequence[Sequence[str]] = [
             (
                 f.number or headers[5],
                 f.published,
@@ -1139,14 +1139,11 @@ class Audit:
             )
             for f in audited.findings
         ]
-        widths = [None, 24, 28, 14, 48] if tablefmt.endswith("grid") else None
-        return tabulate(
-            rows,
-            headers=headers[:5],
-            tablefmt=tablefmt,
-            disable_numparse=True,
-            maxcolwidths=widths,
-        )
+        if tablefmt.endswith("grid"):
+            from .render import wrapped
+
+            rows = wrapped(rows, [None, 24, 28, 14, 48])
+        return tabulate(rows, headers=headers[:5], tablefmt=tablefmt, disable_numparse=True)
 
     def csv(self, lang: str | None = None) -> str:
         """The findings as CSV text, for a spreadsheet: one row per finding.

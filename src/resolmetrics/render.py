@@ -697,16 +697,25 @@ def _tabulate(rows: Sequence[Sequence[str]], lang: str, tablefmt: str) -> str:
     widths = list(WRAP) if tablefmt.endswith("grid") else None
     if tablefmt in _PIPE_FORMATS:  # one line a row: a "|" or a line break would split a cell
         rows = [[_pipe_cell(cell) for cell in row] for row in rows]
+    if widths is not None:
+        rows = wrapped(rows, widths)
     # str(): tabulate's HTML comes as a str subclass of its own
-    return str(
-        tabulate(
-            rows,
-            headers=_HEADERS[lang],
-            tablefmt=tablefmt,
-            disable_numparse=True,
-            maxcolwidths=widths,
-        )
-    )
+    return str(tabulate(rows, headers=_HEADERS[lang], tablefmt=tablefmt, disable_numparse=True))
+
+
+def wrapped(rows: Sequence[Sequence[str]], widths: Sequence[int | None]) -> list[list[str]]:
+    """*rows* with each cell wrapped to its column's width (None: as it is), for tabulate.
+
+    tabulate's own ``maxcolwidths`` reads a cell such as "1,500" as a number
+    while wrapping it, whatever ``disable_numparse`` says, and fails on it.
+    """
+    import textwrap
+
+    return [
+        [cell if width is None else "\n".join(textwrap.wrap(cell, width)) for cell, width
+         in zip(row, widths, strict=False)]
+        for row in rows
+    ]  # fmt: skip
 
 
 _PIPE_FORMATS = frozenset({"github", "pipe"})
