@@ -242,8 +242,8 @@ def test_cli_refuses_an_unknown_table_format() -> None:
     assert done.returncode == 2
     assert done.stderr.splitlines()[-1] == (
         "resolmetrics demo: error: argument --format: 'bogus' is not an output format; "
-        "use one of: text, github, html, csv, json, parquet, or a tabulate table format such as "
-        "grid or simple"
+        "use one of: text, github, html, csv, json, parquet, xlsx, docx, or a tabulate table "
+        "format such as grid or simple"
     )
 
 
