@@ -29,15 +29,15 @@ import re
 import typing
 from collections.abc import Callable, Mapping
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, TypeVar, overload
 
 import attrs
 
-from .errors import InvalidArgumentError, InvalidArgumentTypeError, ResolmetricsError
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, ResolmetricsError, shown
 from .indicators import Direction
-from .numbers import looks_numeric
+from .numbers import limit_problem, looks_numeric, text_digits_problem
 from .policy import PROGRESS_METHODS
 
 if TYPE_CHECKING:
@@ -118,7 +118,9 @@ def loads(text: str | bytes, type: builtins.type[Any] | None = None) -> Any:
             f"of type {builtins.type(text).__name__}; use structure() for parsed data"
         )
     try:
-        data = json.loads(text)
+        data = json.loads(text, parse_int=_json_int, parse_float=_json_float)
+    except _BeyondLimits as exc:
+        raise JSONError(exc.message(text)) from None
     except json.JSONDecodeError as exc:
         raise JSONError(
             f"the text is not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"
@@ -127,6 +129,48 @@ def loads(text: str | bytes, type: builtins.type[Any] | None = None) -> Any:
         reason = "nested too deeply" if isinstance(exc, RecursionError) else "not UTF-8 text"
         raise JSONError(f"the text is not valid JSON: {reason}") from None
     return structure(data, type)
+
+
+class _BeyondLimits(Exception):
+    """A JSON number beyond what resolmetrics reads, raised from the hooks of json.loads."""
+
+    def __init__(self, token: str, problem: str) -> None:
+        self.token = token
+        self.problem = problem
+        super().__init__(token, problem)
+
+    def message(self, text: str | bytes | bytearray) -> str:
+        if not isinstance(text, str):
+            text = bytes(text).decode(json.detect_encoding(text), "surrogatepass")
+        place = json.JSONDecodeError("", text, max(text.find(self.token), 0))
+        return (
+            f"the number {shown(self.token)[1:-1]} at line {place.lineno}, column {place.colno} "
+            f'{self.problem}; an exact number is written as a string, such as "93.1"'
+        )
+
+
+def _json_int(token: str) -> int:
+    """A JSON integer, refused before int() when it has more digits than resolmetrics reads
+    (int() itself refuses more than 4300 with a ValueError of its own)."""
+    problem = text_digits_problem(token)
+    if problem is not None:
+        raise _BeyondLimits(token, problem)
+    return int(token)
+
+
+def _json_float(token: str) -> float:
+    """A JSON number with a fraction or an exponent, refused beyond the limits rather than
+    read as inf or 0.0 (json.loads reads "1e999999999" as inf). Such a number is read as a
+    float, which no field takes: the field's message says to write it as a string."""
+    problem = text_digits_problem(token.partition("e")[0].partition("E")[0])
+    if problem is None:
+        try:
+            problem = limit_problem(Decimal(token))
+        except InvalidOperation:  # an exponent beyond what Decimal reads
+            problem = limit_problem(Decimal("1e999999999"))
+    if problem is not None:
+        raise _BeyondLimits(token, problem)
+    return float(token)
 
 
 def unstructure(value: object) -> dict[str, Any]:
@@ -178,7 +222,7 @@ def _unstructure_results(value: dict[object, object], function: str) -> dict[str
         elif not isinstance(items, list | tuple):
             hint = f": put it in a list, [{_short(repr(items))}]" if isinstance(
                 items, result_cls) else ""  # fmt: skip
-            problem = f"value[{key!r}] is {_short(repr(items))}, not a list of Results{hint}"
+            problem = f"value[{shown(key)}] is {_short(repr(items))}, not a list of Results{hint}"
         else:
             wrong = [i for i, item in enumerate(items) if builtins.type(item) is not result_cls]
             if not wrong:
@@ -186,7 +230,8 @@ def _unstructure_results(value: dict[object, object], function: str) -> dict[str
                 continue
             item = items[wrong[0]]
             problem = (
-                f"value[{key!r}][{wrong[0]}] is {_short(repr(item))}, {_a(item)}, not a Result"
+                f"value[{shown(key)}][{wrong[0]}] is {_short(repr(item))}, {_a(item)}, "
+                "not a Result"
             )
         raise InvalidArgumentTypeError(
             f"{function}(value) is a dict, which is written as Results: indicator keys (str) "
@@ -224,7 +269,7 @@ def structure(data: object, type: builtins.type[Any] | None = None) -> Any:
     extra = sorted(set(data) - {"schema", "version", "type", "value"})
     if extra:
         raise JSONError(
-            f"unknown field {_quoted(extra)}; a resolmetrics document has the fields "
+            f"unknown field {_quoted(extra, 12)}; a resolmetrics document has the fields "
             '"schema", "version", "type" and "value"'
         )
     version = data["version"]
@@ -319,8 +364,11 @@ def _got(obj: object) -> str:
     return f"got {_short(text)} ({_KINDS.get(builtins.type(obj), builtins.type(obj).__name__)})"
 
 
-def _quoted(names: list[str]) -> str:
-    return ", ".join(json.dumps(name, ensure_ascii=False) for name in names)
+def _quoted(names: list[str], most: int | None = None) -> str:
+    """The names as JSON strings, each cut to 60 characters; the first *most* of them."""
+    quoted = [_short(json.dumps(name, ensure_ascii=False)) for name in names[:most]]
+    more = f" and {len(names) - len(quoted):,} more" if len(names) > len(quoted) else ""
+    return ", ".join(quoted) + more
 
 
 def _did_you_mean(word: object, options: typing.Iterable[str]) -> str:
@@ -361,7 +409,7 @@ def _translate(exc: BaseException, path: str, expected: object) -> JSONError:
     if isinstance(exc, ForbiddenExtraKeysError):
         owner = exc.cl
         return JSONError(
-            f"unknown field {_quoted(sorted(exc.extra_fields))}; "
+            f"unknown field {_quoted(sorted(exc.extra_fields), 12)}; "
             f"{_article(owner.__name__)} has the fields {_quoted(_keys(owner))}",
             path,
         )
@@ -426,16 +474,25 @@ def _is_int(obj: object) -> bool:
 def _read_exact(obj: object, what: str = _EXACT) -> Decimal | Fraction:
     if isinstance(obj, str):
         if _DECIMAL.fullmatch(obj):
-            return Decimal(obj)
+            number = Decimal(obj)
+            problem = limit_problem(number)
+            if problem is not None:
+                raise _Invalid(f"{_got(obj)}, which {problem}")
+            return number
         if _FRACTION.fullmatch(obj):
             numerator, denominator = obj.split("/")
-            try:
-                top, bottom = int(numerator), int(denominator)
-            except ValueError:  # more digits than int() reads
-                raise _Invalid(f"expected {what}, got a ratio with too many digits") from None
+            for part, digits in (("numerator", numerator), ("denominator", denominator)):
+                problem = text_digits_problem(digits)  # before int(), which reads 4300 at most
+                if problem is not None:
+                    raise _Invalid(f"{_got(obj)}, whose {part} {problem}")
+            top, bottom = int(numerator), int(denominator)
             if bottom == 0:
                 raise _Invalid(f"expected {what}, {_got(obj)}: a ratio cannot divide by zero")
-            return Fraction(top, bottom)
+            ratio = Fraction(top, bottom)
+            problem = limit_problem(ratio)
+            if problem is not None:
+                raise _Invalid(f"{_got(obj)}, which {problem}")
+            return ratio
         raise _Invalid(f"expected {what}, {_got(obj)}{_notation_hint(obj)}")
     if _is_int(obj) or isinstance(obj, float):
         raise _Invalid(
@@ -445,14 +502,15 @@ def _read_exact(obj: object, what: str = _EXACT) -> Decimal | Fraction:
 
 
 def _notation_hint(text: str) -> str:
-    from decimal import InvalidOperation
-
     try:
         number = Decimal(text.strip().replace("_", ""))
     except InvalidOperation:
         return ""
     if not number.is_finite():
         return "; only finite numbers are written"
+    problem = limit_problem(number)  # before format(), which writes 1e999999999 in full
+    if problem is not None:
+        return f"; it {problem}"
     return f"; in plain decimal notation it is {json.dumps(format(number, 'f'))}"
 
 
@@ -884,7 +942,8 @@ def _structure_results(obj: object) -> dict[str, list[Any]]:
     read = _converter().get_structure_hook(result_cls)
     results: dict[str, list[Any]] = {}
     for key, items in obj.items():
-        path = f"value.{key}" if key.isidentifier() else f"value[{json.dumps(key)}]"
+        plain = key.isidentifier() and len(key) <= 60
+        path = f"value.{key}" if plain else f"value[{_short(json.dumps(key))}]"
         if builtins.type(items) is not list:
             raise JSONError(f"expected an array of results, {_got(items)}", path)
         results[key] = []
@@ -1393,7 +1452,7 @@ def _unstructure_parameter(key: str, value: object) -> Any:
     if isinstance(value, tuple | list):
         return [_unstructure_parameter(key, item) for item in value]
     raise InvalidArgumentError(
-        f"Progress(parameters)[{key!r}] is {_short(repr(value))}, which JSON cannot write; "
+        f"Progress(parameters)[{shown(key)}] is {_short(repr(value))}, which JSON cannot write; "
         "parameters are numbers, years, words, flags, None, or tuples of them"
     )
 

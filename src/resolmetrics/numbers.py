@@ -26,6 +26,7 @@ from __future__ import annotations
 import functools
 import numbers as _numbers
 import operator
+import re
 from collections.abc import Callable
 from decimal import (
     ROUND_DOWN,
@@ -45,11 +46,15 @@ from .errors import (
     InvalidTargetError,
     InvalidTargetTypeError,
     ResolmetricsError,
+    shown,
 )
 
 __all__ = [
     "LANGS",
+    "LIMITS",
     "LOCALES",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
     "Exact",
     "NumberLike",
     "check_lang",
@@ -68,10 +73,31 @@ NumberLike: TypeAlias = int | str | Decimal | Fraction | float
 #: result is that large or small, and the bound keeps exact arithmetic cheap.
 MAX_EXPONENT = 100
 
+MAX_DIGITS = 200
+"""The most significant digits a number read may have; a ratio, its numerator and its
+denominator each.
+
+No figure a resolution or a report states has that many. With :data:`MAX_EXPONENT` it
+bounds the work of every exact operation on what was read, and of its display: a number
+read is written in at most about ``MAX_DIGITS + MAX_EXPONENT`` characters. Every reader
+(the constructors, :func:`resolmetrics.json.loads`, :func:`resolmetrics.parse_number`, the
+file readers) checks both bounds before any costly conversion.
+"""
+
+LIMITS = (
+    f"resolmetrics reads numbers of at most {MAX_DIGITS} significant digits, "
+    f"between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}"
+)
+"""The limits, as error messages state them."""
+
 _ZERO = Decimal(0)
 _ONE = Decimal(1)
 _SMALLEST = Fraction(1, 10**MAX_EXPONENT)
 _LARGEST = Fraction(10 ** (MAX_EXPONENT + 1))
+_LARGEST_INT = 10 ** (MAX_EXPONENT + 1)
+_DIGITS_BOUND = 10**MAX_DIGITS
+_LOG10_2 = 0.30102999566398120
+_NON_DIGITS = re.compile(r"[^0-9]+")
 
 # Decimal arithmetic that refuses to round: a result needing more digits than
 # this raises Inexact, and the caller falls back to Fraction arithmetic.
@@ -89,12 +115,15 @@ def exact(
 
     *argument* names what is being read (``"at_least(value)"``,
     ``"Result(value)"``) so that the message points at the caller's code.
+    A number beyond :data:`MAX_DIGITS` significant digits or outside
+    ``1e-MAX_EXPONENT`` to ``1e+MAX_EXPONENT`` raises *error*, checked before
+    anything costly is done with it.
     """
     kind = type(value)
     if kind is Decimal:
         return _checked_decimal(value, value, argument, error)  # type: ignore[arg-type]
     if kind is int:
-        return _checked_decimal(Decimal(value), value, argument, error)  # type: ignore[arg-type]
+        return _checked_int(value, argument, error)  # type: ignore[arg-type]
     if kind is str:
         return _from_str(value, argument, error)  # type: ignore[arg-type]
     if kind is Fraction:
@@ -114,7 +143,7 @@ def exact(
     if isinstance(value, Decimal):
         return _checked_decimal(Decimal(value), value, argument, error)
     if isinstance(value, _numbers.Integral):
-        return _checked_decimal(Decimal(int(value)), value, argument, error)
+        return _checked_int(int(value), argument, error)
     if isinstance(value, _numbers.Rational):
         ratio = Fraction(int(value.numerator), int(value.denominator))
         return _checked_fraction(ratio, argument, error)
@@ -122,7 +151,7 @@ def exact(
         return exact(float(value), argument=argument, error=error, type_error=type_error)
     raise type_error(
         f"{argument} must be an int, str, Decimal, Fraction or float, "
-        f"got {value!r} of type {kind.__name__}"
+        f"got {shown(value)} of type {kind.__name__}"
     )
 
 
@@ -132,40 +161,128 @@ def _missing_hint(error: type[ResolmetricsError]) -> str:
     return ""
 
 
+def int_digits(number: int) -> int:
+    """How many decimal digits write ``abs(number)`` (1 for 0), found without writing them."""
+    size = abs(number)
+    if size < _DIGITS_BOUND:
+        return len(str(size))
+    # 2**(b-1) <= size < 2**b: the count is this estimate or one more
+    estimate = int((size.bit_length() - 1) * _LOG10_2) + 1
+    return estimate + 1 if size >= 10**estimate else estimate
+
+
+def echo(value: object) -> str:
+    """*value* for an error message: :func:`~resolmetrics.errors.shown`, except that an int
+    too long to write cheaply (the numerator or denominator of a fraction, too) is shown by
+    its number of digits: ``<an int of 5,001 digits>``."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= _DIGITS_BOUND:
+        return f"<an int of {int_digits(value):,} digits>"
+    if type(value) is Fraction and max(abs(value.numerator), value.denominator) >= _DIGITS_BOUND:
+        return f"Fraction({echo(value.numerator)}, {echo(value.denominator)})"
+    return shown(value)
+
+
+_OUT_OF_RANGE = (
+    f"is out of range: resolmetrics reads numbers between 1e-{MAX_EXPONENT} and "
+    f"1e{MAX_EXPONENT}; check the figure and its unit"
+)
+
+
+def _too_many_digits(count: int, part: str = "") -> str:
+    if part:
+        return (
+            f"has a {part} of {count:,} digits; {LIMITS}, and ratios of at most {MAX_DIGITS} "
+            "digits above and below the line: reduce the ratio, or round its value to the "
+            "digits that are known"
+        )
+    return f"has {count:,} significant digits; {LIMITS}: round it to the digits that are known"
+
+
+def limit_problem(number: Decimal | Fraction | int) -> str | None:
+    """What puts the finite *number* beyond the limits, or None when it is within them.
+
+    The phrase follows the value in a message: ``"is out of range: ..."``,
+    ``"has 5,000 significant digits; ..."``, each saying what to do. It is
+    found cheaply whatever the size of *number*.
+    """
+    if type(number) is Fraction:
+        for part, whole in (("numerator", number.numerator), ("denominator", number.denominator)):
+            if abs(whole) >= _DIGITS_BOUND:
+                return _too_many_digits(int_digits(whole), part)
+        if number and not _SMALLEST <= abs(number) < _LARGEST:
+            return _OUT_OF_RANGE
+        return None
+    if type(number) is not Decimal:
+        assert isinstance(number, int)
+        return _OUT_OF_RANGE if abs(number) >= _LARGEST_INT else None
+    if not number:
+        return None
+    if abs(number.adjusted()) > MAX_EXPONENT:
+        return _OUT_OF_RANGE
+    count = len(number.as_tuple().digits)
+    return _too_many_digits(count) if count > MAX_DIGITS else None
+
+
+def text_digits_problem(text: str) -> str | None:
+    """What puts the number written in *text* beyond :data:`MAX_DIGITS`, counting its digits
+    from the first that is not 0 (None when it is within it, or *text* is not that long)."""
+    if len(text) <= MAX_DIGITS:
+        return None
+    count = len(_NON_DIGITS.sub("", text).lstrip("0"))
+    return _too_many_digits(count) if count > MAX_DIGITS else None
+
+
+def _checked_int(value: int, argument: str, error: type[ResolmetricsError]) -> Decimal:
+    if abs(value) >= _LARGEST_INT:  # before Decimal(), whose cost grows with the digits
+        raise error(f"{argument}={echo(value)} {_OUT_OF_RANGE}")
+    return _checked_decimal(Decimal(value), value, argument, error)
+
+
 def _checked_decimal(
     number: Decimal, original: object, argument: str, error: type[ResolmetricsError]
 ) -> Decimal:
     if not number.is_finite():
-        raise error(f"{argument} must be a finite number, got {original!r}{_missing_hint(error)}")
-    if number and abs(number.adjusted()) > MAX_EXPONENT:
         raise error(
-            f"{argument}={original!r} is out of range: resolmetrics reads numbers "
-            f"between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}; check the figure and its unit"
+            f"{argument} must be a finite number, got {echo(original)}{_missing_hint(error)}"
         )
-    if number.is_zero() and number.is_signed():
-        return number.copy_abs()
+    problem = limit_problem(number)
+    if problem is not None:
+        raise error(f"{argument}={echo(original)} {problem}")
+    if number.is_zero():
+        exponent = number.as_tuple().exponent
+        assert isinstance(exponent, int)
+        if abs(exponent) > MAX_EXPONENT:  # 0E+999999999 would be written with a billion zeros
+            return _ZERO
+        if number.is_signed():
+            return number.copy_abs()
     return number
 
 
 def _checked_fraction(value: Fraction, argument: str, error: type[ResolmetricsError]) -> Exact:
+    problem = limit_problem(value)  # before normal(), which scales by 10**n
+    if problem is not None:
+        raise error(f"{argument}={echo(value)} {problem}")
     number = normal(value)
     if type(number) is Decimal:
         return _checked_decimal(number, value, argument, error)
-    if not _SMALLEST <= abs(value) < _LARGEST:
-        raise error(
-            f"{argument}={value!r} is out of range: resolmetrics reads numbers "
-            f"between 1e-{MAX_EXPONENT} and 1e{MAX_EXPONENT}; check the figure and its unit"
-        )
     return number
 
 
 def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact:
     stripped = text.strip()
     try:
-        return _checked_decimal(Decimal(stripped), text, argument, error)
+        number = Decimal(stripped)
     except InvalidOperation:
         pass
+    else:
+        return _checked_decimal(number, text, argument, error)
     if "/" in stripped:
+        numerator, _, denominator = stripped.partition("/")
+        for part, written in (("numerator", numerator), ("denominator", denominator)):
+            if len(written) > MAX_DIGITS:  # int() would refuse more than 4300 digits
+                count = len(_NON_DIGITS.sub("", written).lstrip("0"))
+                if count > MAX_DIGITS:
+                    raise error(f"{argument}={shown(text)} {_too_many_digits(count, part)}")
         try:
             ratio = Fraction(stripped)
         except (ValueError, ZeroDivisionError):
@@ -177,7 +294,7 @@ def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact
         hint = f"; in Python notation, {_python_notation_hint(stripped)}"
     raise error(
         f"{argument} must be a number in Python notation such as '95.5' or a ratio "
-        f"such as '41/71', got {text!r}{hint}"
+        f"such as '41/71', got {shown(text)}{hint}"
     )
 
 
@@ -188,13 +305,13 @@ def _python_notation_hint(text: str) -> str:
         whole, decimals = digits.split(",")
         if len(decimals) == 3:  # "25,000": a decimal comma or a thousands comma
             return (
-                f"write {whole + '.' + decimals!r} if the comma is a decimal mark, or "
-                f"{whole + decimals!r} if it groups thousands"
+                f"write {shown(whole + '.' + decimals)} if the comma is a decimal mark, or "
+                f"{shown(whole + decimals)} if it groups thousands"
             )
-        return f"write {whole + '.' + decimals!r}"
+        return f"write {shown(whole + '.' + decimals)}"
     last = max(digits.rfind(","), digits.rfind("."))  # the last mark is the decimal one
     whole = digits[:last].replace(",", "").replace(".", "")
-    return f"write {whole + '.' + digits[last + 1 :]!r}"
+    return f"write {shown(whole + '.' + digits[last + 1 :])}"
 
 
 _NON_FINITE = frozenset(

@@ -8,9 +8,11 @@ import attrs
 
 from . import units
 from .errors import InvalidResultError, InvalidResultTypeError
-from .numbers import Exact, as_repr, exact, looks_numeric, normal
+from .numbers import MAX_DIGITS, Exact, as_repr, echo, exact, int_digits, looks_numeric, normal
 
 __all__ = ["Result"]
+
+_COUNT_BOUND = 10 ** (MAX_DIGITS - 2)  # a share in percent of such counts has MAX_DIGITS digits
 
 
 def _value(value: object) -> Exact | str:
@@ -43,11 +45,11 @@ def _period(value: object) -> int | None:
         return None
     if type(value) is not int:
         raise InvalidResultTypeError(
-            f"Result(period) must be a year as an int such as 2021, got {value!r}"
+            f"Result(period) must be a year as an int such as 2021, got {echo(value)}"
         )
     if not 1000 <= value <= 9999:
         raise InvalidResultError(
-            f"Result(period) must be a four-digit year such as 2021, got {value!r}"
+            f"Result(period) must be a four-digit year such as 2021, got {echo(value)}"
         )
     return value
 
@@ -58,7 +60,7 @@ def _entity(value: object) -> str | None:
     if not isinstance(value, str):
         raise InvalidResultTypeError(
             f"Result(entity) must be a str naming the unit observed, such as 'union A', "
-            f"got {value!r}"
+            f"got {echo(value)}"
         )
     if not value.strip():
         raise InvalidResultError("Result(entity) must not be empty; leave it out (None) instead")
@@ -114,7 +116,13 @@ class Result:
         for name, number in (("numerator", numerator), ("denominator", denominator)):
             if type(number) is not int:
                 raise InvalidResultTypeError(
-                    f"Result.ratio({name}) must be a whole count (int), got {number!r}"
+                    f"Result.ratio({name}) must be a whole count (int), got {echo(number)}"
+                )
+            if abs(number) >= _COUNT_BOUND:
+                raise InvalidResultError(
+                    f"Result.ratio({name})={echo(number)} has {int_digits(number):,} digits; "
+                    f"resolmetrics reads counts of at most {MAX_DIGITS - 2} digits: "
+                    "check the count"
                 )
         if denominator <= 0:
             raise InvalidResultError(

@@ -18,6 +18,7 @@ from resolmetrics.errors import (
     InvalidArgumentTypeError,
     ParseError,
     ResolmetricsError,
+    shown,
 )
 from resolmetrics.numbers import MAX_EXPONENT, Exact, exact
 
@@ -46,7 +47,7 @@ def _read(text: str, lang: str) -> Decimal:
     from babel.numbers import NumberFormatError, parse_decimal
 
     if not text or not set(text) <= _WRITTEN:  # digits and marks only: no "nan", "1e5", "²"
-        raise NumberFormatError(f"{text!r} is not written with digits and marks")
+        raise NumberFormatError(f"{shown(text)} is not written with digits and marks")
     try:
         with localcontext() as context:  # Babel checks grouping by formatting: keep every digit
             context.prec = 4 * MAX_EXPONENT
@@ -123,10 +124,13 @@ def parse_number(text: str, lang: str | None = None) -> Exact:
     English, so it is a :class:`ParseError` asking for the language.
     """
     if not isinstance(text, str):
-        raise InvalidArgumentTypeError(f"parse_number(text) takes a str, got {text!r}")
+        raise InvalidArgumentTypeError(f"parse_number(text) takes a str, got {shown(text)}")
     lang = check_lang(lang, optional=True)
     source = text.strip()
     start = text.find(source) if source else 0
+    too_long = numbers.text_digits_problem(source)  # before Babel, whose work grows with them
+    if too_long is not None:
+        raise ParseError(f"parse_number(text)={shown(source)} {too_long}", text, start)
     languages = LANGS if lang is None else (lang,)
     readings: dict[str, Decimal] = {}
     problems: dict[str, list[str]] = {}
@@ -150,7 +154,7 @@ def parse_number(text: str, lang: str | None = None) -> Exact:
     if len(values) > 1:
         vi, en = readings["vi"], readings["en"]
         raise ParseError(
-            f"{source!r} is {_plain(vi)} in Vietnamese and {_plain(en)} in English; "
+            f"{shown(source)} is {_plain(vi)} in Vietnamese and {_plain(en)} in English; "
             "say which with lang='vi' or lang='en'",
             text,
             start,
