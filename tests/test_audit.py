@@ -1081,7 +1081,13 @@ VERDICT_COLUMN = "So sánh với mục tiêu"
             'STT;verdict\n1;Đạt\n1;Đạt\n2;"' + "x" * 200_000 + '"\n',
             [
                 (3, NUMBER_COLUMN, "row '1' is also on line 2; number each row once"),
-                (4, None, "cannot read the CSV: field larger than field limit (131072)"),
+                (
+                    4,
+                    None,
+                    "a cell of the row on this line is longer than 131,072 characters, more "
+                    'than any cell needs; if a quote (") opened on this line is not closed, '
+                    "close it",
+                ),
             ],
         ),
     ],

@@ -2101,3 +2101,107 @@ def test_example_targets_equal_the_demo_targets(lang: str) -> None:
     assert [a == b for a, b in zip(mine, theirs, strict=True)] == [True] * 5 + [False] + [True] * 9
     assert mine[5].rule == theirs[5].rule
     assert mine[5].label == theirs[5].indicator.name
+
+
+# --------------------------------------------------------------------------- large and broken CSV
+
+_ROWS = "".join(f"admitted;2020;E{i};{i};\n" for i in range(2_000)).encode()
+_HEAD = b"indicator;period;entity;value;unit\n"
+_QUOTE_OPEN = (
+    'a quote (") opened on this line is not closed: the cell runs on to the end of the file '
+    "(line {end}); close the quote, or take it out"
+)
+_FIELD = (
+    "a cell of the row on this line is longer than 131,072 characters{by}, more than any cell "
+    'needs; if a quote (") opened on this line is not closed, close it'
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "problems"),
+    [
+        pytest.param(
+            _HEAD + _ROWS + b"admitted;2020;X\xff;5;\n" + _ROWS[:30],
+            [(2_002, "the file is not UTF-8 text (byte 0xff); save it as UTF-8 (in Excel: "
+                     "'CSV UTF-8')")],
+            id="not-utf8-deep-in-the-file",
+        ),
+        pytest.param(
+            _HEAD + _ROWS + b"admitted;2020;X\x00;5;\n",
+            [(2_002, "the line holds a NUL byte (0x00), which text has not: the file is not "
+                     "a CSV text file; save it as CSV UTF-8")],
+            id="nul-byte",
+        ),
+        pytest.param(
+            "indicator;value\n".encode("utf-16"),
+            [(1, "the file is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it as UTF-8 "
+                 "(in Excel: 'CSV UTF-8')")],
+            id="utf-16",
+        ),
+        pytest.param(
+            _HEAD + _ROWS + b'admitted;2020;"X;5;\n' + _ROWS[:60],
+            [(2_002, _QUOTE_OPEN.format(end=2_005))],
+            id="unterminated-quote",
+        ),
+        pytest.param(
+            _HEAD + _ROWS + b'admitted;2020;"' + b"x" * 140_000 + b'";5;\n',
+            [(2_002, _FIELD.format(by=""))],
+            id="field-limit",
+        ),
+        pytest.param(
+            _HEAD + _ROWS + b'admitted;2020;"X\n' + (b"y" * 1_000 + b"\n") * 140,
+            [(2_002, _FIELD.format(by=" (by line 2133)"))],
+            id="field-limit-of-an-open-quote",
+        ),
+        pytest.param(
+            _HEAD + b"admitted;2020;E;" + b"9" * (1 << 20) + b";\n",
+            [(2, "the line is longer than 1,048,576 characters, more than a results file's "
+                 "lines hold; check that the file is a CSV file, one row a line")],
+            id="line-too-long",
+        ),
+    ],
+)  # fmt: skip
+def test_a_broken_csv_names_its_line(
+    tmp_path: Path, data: bytes, problems: list[tuple[int, str]]
+) -> None:
+    path = tmp_path / "results.csv"
+    path.write_bytes(data)
+    with pytest.raises(FileError) as raised:
+        read_results(path)
+    assert raised.value.problems == tuple(
+        Problem(str(path), line, None, message) for line, message in problems
+    )
+
+
+def test_a_bad_cell_deep_in_a_large_file_names_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "results.csv"
+    path.write_bytes(_HEAD + _ROWS * 1 + b"admitted;2021;E;94,5,1%;\n")
+    with pytest.raises(FileError) as raised:
+        read_results(path)
+    (problem,) = raised.value.problems
+    assert (problem.line, problem.field) == (2_002, "value")
+
+
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "\r"])
+def test_csv_lines_are_read_one_by_one_with_any_ending(tmp_path: Path, ending: str) -> None:
+    """Lines end at \\n, \\r\\n or \\r; a quoted cell over two lines is one value."""
+    lines = ["indicator;period;entity;value", 'a;2020;"x', 'y";5', "", "a;2021;z;6"]
+    path = tmp_path / "results.csv"
+    path.write_bytes(("\ufeff" + ending.join(lines) + ending).encode())
+    results = read_results(path)
+    assert results == {
+        "a": [rm.Result(5, period=2020, entity="x y"), rm.Result(6, period=2021, entity="z")]
+    }
+
+
+def test_cells_written_alike_share_their_value(tmp_path: Path) -> None:
+    """A value read once is kept once: the rows that write it alike hold the same object,
+    and a ratio keeps its counts."""
+    path = tmp_path / "results.csv"
+    path.write_text(
+        "indicator;period;value\na;2020;94,5%\na;2021;94,5%\nb;2020;33/52\nb;2021;33/52\n",
+        encoding="utf-8",
+    )
+    results = read_results(path, lang="vi")
+    assert results["a"][0].value is results["a"][1].value
+    assert [result.ratio_of for result in results["b"]] == [(33, 52), (33, 52)]

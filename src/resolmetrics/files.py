@@ -25,6 +25,7 @@ import difflib
 import io
 import os
 import re
+import sys
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
@@ -1313,21 +1314,100 @@ def _csv_rows(name: str, problems: _Problems) -> Iterator[tuple[int, list[_Cell]
 def _read_csv(name: str, problems: _Problems) -> tuple[str, Iterator[tuple[int, list[str]]]]:
     """The delimiter of the CSV file *name* and its records: (line, cells), blank ones left out.
 
-    The file is read and decoded from UTF-8 (with or without a byte-order
-    mark) at once: if it cannot be, the :class:`FileError` of *problems* is
-    raised. The delimiter is the one of ``,``, ``;`` and tab that the first
-    non-blank line (the header) holds most, ``,`` on a tie. Each record comes
-    with the physical line it starts on (lines end at ``\\n``, ``\\r\\n`` or
-    ``\\r`` only; a quoted cell may span lines); a record whose cells are all
-    blank is skipped, so the first record is the header. A CSV the csv module
-    cannot read adds a problem to *problems* and ends the records.
+    The file is read line by line as UTF-8 text (with or without a
+    byte-order mark), so that only a line and the records read so far are
+    held: a file that cannot be opened raises the :class:`FileError` of
+    *problems* at once; a line that is not UTF-8, holds a NUL byte or is
+    longer than :data:`LINE_LIMIT` characters adds a problem naming it and
+    ends the records. The delimiter is the one of ``,``, ``;`` and tab that
+    the first non-blank line (the header) holds most, ``,`` on a tie. Each
+    record comes with the physical line it starts on (lines end at ``\\n``,
+    ``\\r\\n`` or ``\\r`` only; a quoted cell may span lines); a record whose
+    cells are all blank is skipped, so the first record is the header. A
+    CSV the csv module cannot read adds a problem to *problems* and ends the
+    records.
     """
-    data = _read_bytes(name, problems)
-    text = None if data is None else _decode(name, data, problems)
+    lines = _text_lines(name, problems)
     problems.raise_any()
-    assert text is not None
-    delimiter = _delimiter(text)
-    return delimiter, _csv_records(text, delimiter, problems)
+    assert lines is not None
+    head: list[str] = []
+    for line in lines:
+        head.append(line)
+        if line.strip():
+            break
+    problems.raise_any()  # a header that cannot be read: nothing else can be
+    delimiter = max((",", ";", "\t"), key=head[-1].count) if head else ","
+    return delimiter, _csv_records(_chained(head, lines), delimiter, problems)
+
+
+def _chained(head: list[str], rest: Iterator[str]) -> Iterator[str]:
+    yield from head
+    yield from rest
+
+
+LINE_LIMIT = 1 << 20
+"""The most characters a line of a CSV file may have (a million: no results file comes near)."""
+
+_NOT_TEXT = re.compile("[\x00\udc80-\udcff]")  # NUL, or a byte that is not UTF-8 (escaped)
+
+
+def _text_lines(name: str, problems: _Problems) -> Iterator[str] | None:
+    """The lines of the text file *name*, read one at a time, with their line endings.
+
+    None (with the problem added) when the file cannot be opened. The lines
+    stop at the first one that is not UTF-8 text, holds a NUL or is longer
+    than :data:`LINE_LIMIT`, with that problem added, naming its line.
+    """
+    try:
+        stream = open(name, "rb")  # noqa: SIM115 - closed by the generator
+    except OSError as exc:
+        problems.add(
+            None,
+            None,
+            f"cannot read the file: {exc.strerror or exc}; check the path and its permissions",
+        )
+        return None
+    return _lines_of(stream, problems)
+
+
+def _lines_of(stream: io.BufferedReader, problems: _Problems) -> Iterator[str]:
+    with stream:
+        if stream.peek(2)[:2] in (b"\xff\xfe", b"\xfe\xff"):
+            problems.add(
+                1,
+                None,
+                "the file is UTF-16 text (Excel's 'Unicode text'), not UTF-8; save it as UTF-8 "
+                "(in Excel: 'CSV UTF-8')",
+            )
+            return
+        text = io.TextIOWrapper(stream, "utf-8-sig", errors="surrogateescape", newline="")
+        number = 0
+        try:
+            while line := text.readline(LINE_LIMIT + 1):
+                number += 1
+                bad = _NOT_TEXT.search(line)
+                if bad is not None:
+                    char = bad.group()
+                    if char == "\x00":
+                        message = (
+                            "the line holds a NUL byte (0x00), which text has not: the file is "
+                            "not a CSV text file; save it as CSV UTF-8"
+                        )
+                    else:
+                        message = _not_utf8(ord(char) - 0xDC00)
+                    problems.add(number, None, message)
+                    return
+                if len(line) > LINE_LIMIT:
+                    problems.add(
+                        number,
+                        None,
+                        f"the line is longer than {LINE_LIMIT:,} characters, more than a results "
+                        "file's lines hold; check that the file is a CSV file, one row a line",
+                    )
+                    return
+                yield line
+        except OSError as exc:
+            problems.add(number + 1, None, f"cannot read the file: {exc.strerror or exc}")
 
 
 def _delimiter(text: str) -> str:
@@ -1341,17 +1421,61 @@ def _delimiter(text: str) -> str:
 
 
 def _csv_records(
-    text: str, delimiter: str, problems: _Problems
+    text: str | Iterable[str], delimiter: str, problems: _Problems
 ) -> Iterator[tuple[int, list[str]]]:
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    """The records (line, cells) of *text*, a str or its lines, blank ones left out."""
+    lines: Iterable[str] = io.StringIO(text, newline="") if isinstance(text, str) else text
+    counted = _Counted(lines)
+    reader = csv.reader(counted, delimiter=delimiter)
     start = 1
     try:
         for cells in reader:
+            if counted.done and reader.line_num > start and counted.quotes % 2:
+                problems.add(
+                    start,
+                    None,
+                    f'a quote (") opened on this line is not closed: the cell runs on to the end '
+                    f"of the file (line {reader.line_num}); close the quote, or take it out",
+                )
+                return
             if not _all_blank(cells):
                 yield start, cells
             start = reader.line_num + 1
+            counted.quotes = 0
     except csv.Error as exc:
-        problems.add(reader.line_num, None, f"cannot read the CSV: {exc}")
+        if "field larger than field limit" in str(exc):
+            limit = csv.field_size_limit()
+            by = "" if reader.line_num == start else f" (by line {reader.line_num})"
+            problems.add(
+                start,
+                None,
+                f"a cell of the row on this line is longer than {limit:,} characters{by}, more "
+                'than any cell needs; if a quote (") opened on this line is not closed, close it',
+            )
+        else:
+            problems.add(reader.line_num, None, f"cannot read the CSV: {exc}")
+
+
+class _Counted:
+    """The lines of a CSV, counting the quotes of the record being read and telling when
+    there are no more lines (the csv module ends a record left inside a quote at the end)."""
+
+    def __init__(self, lines: Iterable[str]) -> None:
+        self.lines = iter(lines)
+        self.quotes = 0
+        self.done = False
+
+    def __iter__(self) -> _Counted:
+        return self
+
+    def __next__(self) -> str:
+        try:
+            line = next(self.lines)
+        except StopIteration:
+            self.done = True
+            raise
+        self.quotes += line.count('"')
+        return line
 
 
 _XlsxRows = Iterator[tuple[int, list[_Cell], list[str]]]
@@ -1468,7 +1592,9 @@ class _Rows:
     def read(self, rows: Iterable[tuple[int, list[_Cell], list[str]]]) -> dict[str, list[Result]]:
         results: dict[str, list[Result]] = {}
         columns: dict[str, int] | None = None
-        seen: dict[_Identity, int] = {}
+        # the line of each (indicator, period) and entity read, by entity: smaller than one
+        # dict of (indicator, period, entity) tuples
+        seen: dict[tuple[str, int | None], dict[str | None, int]] = {}
         for line, cells, formats in rows:
             if _all_blank(cells):
                 continue
@@ -1480,10 +1606,12 @@ class _Rows:
             identity, result = self._row(line, cells, formats, columns)
             if identity is None:
                 continue
-            if identity in seen:  # reported even when either row has problems of its own
-                _second(self.problems, line, identity, seen[identity])
+            entities = seen.setdefault(identity[:2], {})
+            first = entities.get(identity[2])
+            if first is not None:  # reported even when either row has problems of its own
+                _second(self.problems, line, identity, first)
                 continue
-            seen[identity] = line
+            entities[identity[2]] = line
             if result is not None:
                 results.setdefault(identity[0], []).append(result)
         if columns is None:
@@ -1609,7 +1737,7 @@ class _Rows:
         if _blank(cell):
             self.problems.add(line, "indicator", "no indicator key; give the indicator's key")
             return None
-        key = str(cell).strip()
+        key = sys.intern(str(cell).strip())  # one str for the rows of one indicator
         if self.checked and key not in self.indicators:
             self.problems.add(
                 line,
@@ -1635,7 +1763,7 @@ class _Rows:
                 line, "period", f"expected a four-digit year such as 2022, got {shown!r}"
             )
             return None
-        return year
+        return _YEARS.setdefault(year, year)  # one int object for each year
 
     def _entity(self, line: int, cell: _Cell) -> str | None:
         if _blank(cell):
@@ -1647,15 +1775,16 @@ class _Rows:
                 line, "entity", f"expected the name of a unit observed, got {cell!r}"
             )
             return None
-        return " ".join(str(cell).split())
+        return sys.intern(" ".join(str(cell).split()))  # one str for the rows of one entity
 
     def _unit(self, line: int, cell: _Cell) -> str | None:
         if _blank(cell):
             return None
         try:
-            return _known_unit(
+            unit = _known_unit(
                 str(cell), "or leave the cell empty for a figure in the indicator's unit"
             )
+            return None if unit is None else sys.intern(unit)
         except _Invalid as exc:
             self.problems.add(line, "unit", str(exc))
         except ResolmetricsError as exc:
@@ -1748,8 +1877,18 @@ def _fast_parse(lang: str) -> _Parse:
     from .text._numbers import plain_number
 
     levels = _level_words(lang)
+    known: dict[str, tuple[Exact | str, str | None]] = {}  # the values of texts read before
 
     def parse(text: str, period: int | None, entity: str | None) -> Result:
+        seen = known.get(text)
+        if seen is not None:  # one value object for the many cells that write it alike
+            return Result(seen[0], seen[1], period=period, entity=entity)
+        result = parsed(text, period, entity)
+        if result.ratio_of is None and len(known) < _KNOWN:  # a ratio keeps its counts
+            known[text] = (result.value, result.unit)
+        return result
+
+    def parsed(text: str, period: int | None, entity: str | None) -> Result:
         try:
             if _WORD.fullmatch(text) is not None:
                 meaning = levels.get(text.casefold())
@@ -1787,6 +1926,10 @@ def _level_words(lang: str) -> dict[str, str]:
                 levels.setdefault(phrase[0], meaning)
     return levels
 
+
+_YEARS: dict[int, int] = {}
+
+_KNOWN = 1 << 16  # the most distinct cell texts _fast_parse keeps the value of
 
 _WORD = re.compile(r"[^\W\d_]+")  # one word, as the tokenizer reads words
 _FIGURE = re.compile(r"(-?)([0-9][0-9.,]*)(%?)")  # the digits are checked by plain_number
