@@ -175,6 +175,35 @@ def test_shares_of_one_given_for_percentages_are_warned_of(
     assert without.verdicts == report.verdicts  # judged as given: 0.86 is 0.86%
 
 
+@pytest.mark.parametrize(
+    ("results", "as_of"),
+    [
+        pytest.param([rm.Result.parse("0,86%", "vi", period=2022)], None, id="written with %"),
+        pytest.param([rm.Result("0.86", "percent", period=2022)], None, id="given its unit"),
+        pytest.param([rm.Result(93, period=2022), rm.Result("0.95", period=2024)], MID,
+                     id="the small one is left out for its year"),
+    ],
+)  # fmt: skip
+def test_no_percent_scale_warning_where_the_value_says_its_scale(
+    results: list[rm.Result], as_of: date | None
+) -> None:
+    report, _ = review([rm.Target(SHARE, rm.at_least(90))], {"org_good": results}, as_of)
+    assert not [w for w in report.warnings if isinstance(w, rm.PercentScaleWarning)]
+
+
+def test_the_percent_scale_example_is_a_value_that_is_not_zero() -> None:
+    report, _ = review(
+        [rm.Target(SHARE, rm.at_least(90))],
+        {"org_good": [rm.Result(0, period=2021), rm.Result("0.5", period=2022)]},
+        None,
+    )
+    (warning,) = report.warnings
+    assert str(warning).endswith(
+        "(0, 0.5) while its target asks for 90%: 0.5 is read as 0.5%; if it is a share of 1, "
+        "write it as a percentage (50), or as a count out of a total"
+    )
+
+
 def test_a_share_from_counts_is_already_a_percentage() -> None:
     target = rm.Target(SHARE, rm.at_least(90))
     report, _ = review([target], {"org_good": [rm.Result.ratio(1, 2, period=2022)]}, None)
@@ -242,13 +271,16 @@ def test_the_command_line_writes_warnings_on_standard_error(
     out, err = capsys.readouterr()
     assert status == EXIT_OK
     assert "not achieved" in out  # judged as given
-    assert err.splitlines() == [
-        "resolmetrics evaluate: warning: indicator 'org_good': the result for 2024 is after "
-        "the review date (2023-06-30) and was left out; a review at a later date counts it",
-        "resolmetrics evaluate: warning: indicator 'org_good' is in percent, but every result "
-        "is between 0 and 1 (0.93, 0.95) while its target asks for 90%: 0.93 is read as 0.93%; "
-        "if it is a share of 1, write it as a percentage (93), or as a count out of a total",
-    ]
+    assert (
+        err.splitlines()
+        == [
+            "resolmetrics evaluate: warning: indicator 'org_good': the result for 2024 is after "
+            "the review date (2023-06-30) and was left out; a review at a later date counts it",
+            "resolmetrics evaluate: warning: indicator 'org_good' is in percent, but every result "
+            "is between 0 and 1 (0.93) while its target asks for 90%: 0.93 is read as 0.93%; "
+            "if it is a share of 1, write it as a percentage (93), or as a count out of a total",
+        ]
+    )
 
 
 def test_a_review_by_unit_warns_once_of_the_results_of_every_unit(

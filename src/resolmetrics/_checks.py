@@ -49,7 +49,7 @@ def review_warnings(
             continue
         items = [given] if isinstance(given, Result) else list(given)
         found += _unused(key, on_key, items, as_of)
-        scale = _percent_scale(key, on_key, items)
+        scale = _percent_scale(key, on_key, items, as_of)
         if scale is not None:
             found.append(scale)
     return tuple(found)
@@ -160,13 +160,15 @@ def _unused_warning(
 
 
 def _percent_scale(
-    key: str, targets: list[Target], items: list[Result]
+    key: str, targets: list[Target], items: list[Result], as_of: date | None
 ) -> PercentScaleWarning | None:
     """A warning when every number reported for a percent indicator is a fraction of 1.
 
     Only targets on the level itself, higher-is-better or a range, whose
     bound is above 1% count: a lower-is-better share such as "poor
-    households below 2%" is expected to be small.
+    households below 2%" is expected to be small. Only the results the
+    review uses count, and only those written without a unit: "0,86%" says
+    itself that it is a percentage.
     """
     bounds = [bound for target in targets for bound in _high_bounds(target)]
     if not bounds:
@@ -176,18 +178,22 @@ def _percent_scale(
         value = result.value
         if isinstance(value, str) or result.ratio_of is not None:
             continue  # a level, or a share computed from counts (already in percent)
-        if result.unit not in (None, "percent"):
-            return None  # written in a unit of its own: the reader chose it
+        if result.unit is not None:
+            return None  # written with its unit ("0,86%"): the writer chose it
+        year = result.period
+        if year is not None and all(_left_out(t, year, as_of) for t in targets):
+            continue  # left out of the review, and warned of as such
         values.append(value)
     if not values or not all(0 <= value <= 1 for value in values) or not any(values):
         return None
     shown = ", ".join(map(as_text, values[:3])) + (", ..." if len(values) > 3 else "")
-    example = as_text(values[0])
+    first = next(value for value in values if value)
+    example = as_text(first)
     message = (
         f"indicator {key!r} is in percent, but every result is between 0 and 1 ({shown}) "
         f"while its target asks for {as_text(min(bounds))}%: {example} is read as {example}%; "
         f"if it is a share of 1, write it as a percentage "
-        f"({as_text(mul(values[0], Decimal(100)))}), or as a count out of a total"
+        f"({as_text(mul(first, Decimal(100)))}), or as a count out of a total"
     )
     return PercentScaleWarning(message, key=key, values=tuple(values))
 
