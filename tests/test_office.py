@@ -476,6 +476,9 @@ def test_cli_demo_writes_a_workbook(tmp_path: Path) -> None:
         (["demo", "--format", "docx", "-o", "{tmp}/a.xlsx"],
          "resolmetrics demo: error: -o '{tmp}/a.xlsx' ends in .xlsx, but --format is docx; "
          "give --format xlsx"),
+        (["demo", "--format", "xlsx", "-o", "{tmp}/review.txt"],
+         "resolmetrics demo: error: --format xlsx writes a .xlsx file; give -o FILE.xlsx, not "
+         "'{tmp}/review.txt'"),
         (["demo", "-o", "{tmp}/a.docx"],
          "resolmetrics demo: error: -o '{tmp}/a.docx' ends in .docx, but --format is text; "
          "give --format docx"),

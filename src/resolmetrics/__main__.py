@@ -416,6 +416,9 @@ def _check_office(args: argparse.Namespace) -> None:
     if written in OFFICE_FORMATS and written != fmt:
         raise _Usage(f"-o {str(output)!r} ends in .{written}, but --format is {fmt}; "
                      f"give --format {written}")  # fmt: skip
+    if written != fmt:  # a workbook named x.txt opens nowhere
+        raise _Usage(f"--format {fmt} writes a .{fmt} file; give -o FILE.{fmt}, not "
+                     f"{str(output)!r}")  # fmt: skip
 
 
 def _evaluate(args: argparse.Namespace) -> int:
