@@ -196,4 +196,8 @@ def test_a_resolution_file_in_the_other_language_says_so(tmp_path: Path) -> None
     )
     with pytest.raises(rm.ResolmetricsError) as info:
         rm.load_resolution(path)
-    assert f"'Trên' is Vietnamese: {AS_VI}" in str(info.value)
+    # the advice is the file's: its lang, not a call's argument
+    assert (
+        "'Trên' is Vietnamese: the text reads as Vietnamese, not English; give the file "
+        'lang = "vi" under [resolution], or write this target in the file\'s language'
+    ) in str(info.value)

@@ -894,7 +894,7 @@ class _Builder:
         try:
             spec = parse_target(fields["text"], self.lang)
         except ResolmetricsError as exc:
-            raise _Invalid(str(exc)) from None
+            raise _Invalid(_in_file_words(str(exc))) from None
         if spec.condition is not None and indicator.scale is None:
             # the indicator is itself the share of units so rated: judge the reported share
             spec = attrs.evolve(spec, condition=None)
@@ -1014,6 +1014,21 @@ def _indicator_unit(value: object) -> str | None:
 
 
 _UNITS_PAGE = "docs/reference/units.md"
+
+
+_OTHER_LANG = re.compile(r"; parse it with lang='(en|vi)'")
+
+
+def _in_file_words(message: str) -> str:
+    """A parser's message, its advice put in the words of a resolution file: a text in the
+    other language is fixed by the file's lang, or by rewriting the text."""
+    return _OTHER_LANG.sub(
+        lambda found: (
+            f'; give the file lang = "{found[1]}" under [resolution], or write '
+            "this target in the file's language"
+        ),
+        message,
+    )
 
 
 def _known_unit(text: str, otherwise: str) -> str | None:
