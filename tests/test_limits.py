@@ -27,11 +27,11 @@ RANGE = (
     "is out of range: resolmetrics reads numbers between 1e-100 and 1e100; "
     "check the figure and its unit"
 )
-DIGITS = "resolmetrics reads numbers of at most 200 significant digits, between 1e-100 and 1e100"
+DIGITS = "resolmetrics reads numbers of at most 400 significant digits, between 1e-100 and 1e100"
 
 
 def test_the_limits() -> None:
-    assert (MAX_DIGITS, MAX_EXPONENT) == (200, 100)
+    assert (MAX_DIGITS, MAX_EXPONENT) == (400, 100)
     assert LIMITS == DIGITS
 
 
@@ -54,10 +54,10 @@ def test_int_digits(number: int, digits: int) -> None:
             id="str-201-digits-whole",
         ),
         pytest.param(
-            "0." + "1" * 201,
-            f"Result(value)='0.{'1' * 77}…(45 more characters)…{'1' * 79}' has 201 "
+            "0." + "1" * 401,
+            f"Result(value)='0.{'1' * 77}…(245 more characters)…{'1' * 79}' has 401 "
             f"significant digits; {DIGITS}: round it to the digits that are known",
-            id="str-201-digits",
+            id="str-401-digits",
         ),
         pytest.param(
             Decimal("1e999999999"),
@@ -73,14 +73,14 @@ def test_int_digits(number: int, digits: int) -> None:
         pytest.param(
             Fraction(10**5000, 3),
             "Result(value)=Fraction(<an int of 5,001 digits>, 3) has a numerator of 5,001 "
-            f"digits; {DIGITS}, and ratios of at most 200 digits above and below the line: "
+            f"digits; {DIGITS}, and ratios of at most 400 digits above and below the line: "
             "reduce the ratio, or round its value to the digits that are known",
             id="fraction-5001-digits",
         ),
         pytest.param(
             "1/" + "3" * 5000,
             f"Result(value)='1/{'3' * 77}…(4,844 more characters)…{'3' * 79}' has a "
-            f"denominator of 5,000 digits; {DIGITS}, and ratios of at most 200 digits above "
+            f"denominator of 5,000 digits; {DIGITS}, and ratios of at most 400 digits above "
             "and below the line: reduce the ratio, or round its value to the digits that are "
             "known",
             id="str-ratio-5000-digits",
@@ -94,9 +94,9 @@ def test_result_refuses_numbers_beyond_the_limits(value: object, message: str) -
 
 def test_a_rule_bound_beyond_the_limits_is_an_invalid_target() -> None:
     with pytest.raises(rm.InvalidTargetError) as raised:
-        rm.at_least(Decimal("1." + "0" * 250))
+        rm.at_least(Decimal("1." + "0" * 450))
     assert str(raised.value) == (
-        f"at_least(value)=Decimal('1.{'0' * 69}…(103 more characters)…{'0' * 78}') has 251 "
+        f"at_least(value)=Decimal('1.{'0' * 69}…(303 more characters)…{'0' * 78}') has 451 "
         f"significant digits; {DIGITS}: round it to the digits that are known"
     )
 
@@ -114,10 +114,10 @@ def test_a_zero_with_a_huge_exponent_is_plain_zero(value: object) -> None:
 
 def test_result_ratio_refuses_counts_beyond_the_limits() -> None:
     with pytest.raises(rm.InvalidResultError) as raised:
-        rm.Result.ratio(10**300, 10**301)
+        rm.Result.ratio(10**500, 10**501)
     assert str(raised.value) == (
-        "Result.ratio(numerator)=<an int of 301 digits> has 301 digits; resolmetrics reads "
-        "counts of at most 198 digits: check the count"
+        "Result.ratio(numerator)=<an int of 501 digits> has 501 digits; resolmetrics reads "
+        "counts of at most 398 digits: check the count"
     )
 
 
@@ -170,10 +170,10 @@ def _result_document(value: str) -> str:
             id="string-with-exponent",
         ),
         pytest.param(
-            '"0.' + "1" * 300 + '"',
-            f'value.value: got "0.{"1" * 54}... (a string), which has 300 significant digits; '
+            '"0.' + "1" * 450 + '"',
+            f'value.value: got "0.{"1" * 54}... (a string), which has 450 significant digits; '
             f"{DIGITS}: round it to the digits that are known",
-            id="string-300-digits",
+            id="string-450-digits",
         ),
         pytest.param(
             '"1/' + "3" * 5000 + '"',
@@ -199,10 +199,10 @@ def test_json_refuses_exact_strings_beyond_the_limits(value: str, message: str) 
             id="5000-digits",
         ),
         pytest.param(
-            "0," + "5" * 250,
-            f"parse_number(text)='0,{'5' * 77}…(94 more characters)…{'5' * 79}' has 250 "
+            "0," + "5" * 450,
+            f"parse_number(text)='0,{'5' * 77}…(294 more characters)…{'5' * 79}' has 450 "
             f"significant digits; {DIGITS}: round it to the digits that are known",
-            id="250-decimals",
+            id="450-decimals",
         ),
     ],
 )

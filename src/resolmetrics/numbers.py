@@ -73,7 +73,7 @@ NumberLike: TypeAlias = int | str | Decimal | Fraction | float
 #: result is that large or small, and the bound keeps exact arithmetic cheap.
 MAX_EXPONENT = 100
 
-MAX_DIGITS = 200
+MAX_DIGITS = 4 * MAX_EXPONENT
 """The most significant digits a number read may have; a ratio, its numerator and its
 denominator each.
 
@@ -262,10 +262,7 @@ def _checked_fraction(value: Fraction, argument: str, error: type[ResolmetricsEr
     problem = limit_problem(value)  # before normal(), which scales by 10**n
     if problem is not None:
         raise error(f"{argument}={echo(value)} {problem}")
-    number = normal(value)
-    if type(number) is Decimal:
-        return _checked_decimal(number, value, argument, error)
-    return number
+    return normal(value)  # within the limits of its parts, whatever its decimals
 
 
 def _from_str(text: str, argument: str, error: type[ResolmetricsError]) -> Exact:
@@ -461,7 +458,7 @@ def round_display(value: Exact, places: int, rounding: str = ROUND_HALF_UP) -> D
     return _shifted(-whole if value < 0 else whole, places)
 
 
-_WIDE = Context(prec=2 * MAX_EXPONENT + 40)
+_WIDE = Context(prec=2 * MAX_DIGITS + 40)  # every digit of what exact() reads, and more
 
 
 LANGS = ("en", "vi")
