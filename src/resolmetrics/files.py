@@ -147,12 +147,16 @@ def _read_bytes(name: str, problems: _Problems) -> bytes | None:
         with open(name, "rb") as stream:
             return stream.read()
     except OSError as exc:
-        problems.add(
-            None,
-            None,
-            f"cannot read the file: {exc.strerror or exc}; check the path and its permissions",
-        )
+        _cannot_read(exc, problems)
         return None
+
+
+def _cannot_read(exc: OSError, problems: _Problems) -> None:
+    problems.add(
+        None,
+        None,
+        f"cannot read the file: {exc.strerror or exc}; check the path and its permissions",
+    )
 
 
 def _decode(name: str, data: bytes, problems: _Problems) -> str | None:
@@ -1376,11 +1380,7 @@ def _text_lines(name: str, problems: _Problems) -> Iterator[str] | None:
     try:
         stream = open(name, "rb")  # noqa: SIM115 - closed by the generator
     except OSError as exc:
-        problems.add(
-            None,
-            None,
-            f"cannot read the file: {exc.strerror or exc}; check the path and its permissions",
-        )
+        _cannot_read(exc, problems)
         return None
     return _lines_of(stream, problems)
 

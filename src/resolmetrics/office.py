@@ -297,16 +297,6 @@ def _attainment_cell(verdict: Verdict, lang: str) -> tuple[int | float | None, s
     return _stored(attainment), _number_format(places, lang, percent=True)
 
 
-def _exact(value: Exact | str | None) -> str:
-    from .numbers import as_text
-
-    if value is None:
-        return ""
-    if isinstance(value, str):
-        return value
-    return as_text(value)
-
-
 # The workbook.
 
 _WIDTHS = (7, 46, 32, 40, 20, 24, 12)
@@ -486,7 +476,7 @@ def _exact_sheet(sheet: Any, report: Report, lang: str) -> None:
     styles, get_column_letter = _openpyxl()
     Alignment, Font = styles.Alignment, styles.Font
 
-    from .render import VERDICT_FIGURES
+    from .render import VERDICT_FIGURES, _exact_text
 
     wrapped = Alignment(vertical="top", wrap_text=True)
     for column, title in enumerate(EXACT_HEADERS[lang], start=1):
@@ -497,7 +487,7 @@ def _exact_sheet(sheet: Any, report: Report, lang: str) -> None:
     for report_row in report.rows:
         for number, verdict in zip(report_row.numbers, report_row.verdicts, strict=True):
             row += 1
-            figures = [_exact(getattr(verdict, name)) for name in VERDICT_FIGURES]
+            figures = [_exact_text(getattr(verdict, name)) for name in VERDICT_FIGURES]
             texts = (number, verdict.key, verdict.status.value, *figures)
             for column, text in enumerate(texts, start=1):
                 _put(sheet, row, column, text, "@").alignment = wrapped
