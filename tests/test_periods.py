@@ -225,7 +225,8 @@ def test_a_resolutions_term_is_used_when_the_target_has_none() -> None:
     first, second = report.verdicts
     # the years outside each target's term are left out, and the review says so
     assert [(w.message.key, w.message.years) for w in caught] == [  # type: ignore[union-attr]
-        ("admitted", (2019,)), ("kept", (2020,))
+        ("admitted", (2019,)),
+        ("kept", (2020,)),
     ]
     # the resolution's 2020-2022: 2019 left out, 249 against 240
     assert first.target.term == (2020, 2022)

@@ -271,16 +271,13 @@ def test_the_command_line_writes_warnings_on_standard_error(
     out, err = capsys.readouterr()
     assert status == EXIT_OK
     assert "not achieved" in out  # judged as given
-    assert (
-        err.splitlines()
-        == [
-            "resolmetrics evaluate: warning: indicator 'org_good': the result for 2024 is after "
-            "the review date (2023-06-30) and was left out; a review at a later date counts it",
-            "resolmetrics evaluate: warning: indicator 'org_good' is in percent, but every result "
-            "is between 0 and 1 (0.93) while its target asks for 90%: 0.93 is read as 0.93%; "
-            "if it is a share of 1, write it as a percentage (93), or as a count out of a total",
-        ]
-    )
+    assert err.splitlines() == [
+        "resolmetrics evaluate: warning: indicator 'org_good': the result for 2024 is after "
+        "the review date (2023-06-30) and was left out; a review at a later date counts it",
+        "resolmetrics evaluate: warning: indicator 'org_good' is in percent, but every result "
+        "is between 0 and 1 (0.93) while its target asks for 90%: 0.93 is read as 0.93%; "
+        "if it is a share of 1, write it as a percentage (93), or as a count out of a total",
+    ]
 
 
 def test_a_review_by_unit_warns_once_of_the_results_of_every_unit(
